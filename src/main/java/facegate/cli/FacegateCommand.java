@@ -1,0 +1,24 @@
+package facegate.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code facegate} command line: one fat jar, one subcommand per job. */
+@Command(
+    name = "facegate",
+    mixinStandardHelpOptions = true,
+    version = "facegate 0.1.0",
+    description = "Face verification and identification.",
+    subcommands = {ServeCommand.class})
+public final class FacegateCommand implements Runnable {
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  public static void main(String[] args) {
+    System.exit(new CommandLine(new FacegateCommand()).execute(args));
+  }
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(System.out);
+  }
+}

@@ -1,0 +1,36 @@
+package facegate.core;
+
+/**
+ * Every error facegate reports, with a stable machine-readable code and the HTTP status the API
+ * answers with. Codes never change once published: clients switch on them.
+ */
+public enum ErrorCode {
+  MALFORMED_REQUEST("malformed_request", 400),
+  IMAGE_EMPTY("image_empty", 400),
+  IMAGE_TOO_LARGE("image_too_large", 413),
+  IMAGE_TOO_MANY_PIXELS("image_too_many_pixels", 413),
+  NOT_AN_IMAGE("not_an_image", 415),
+  NO_FACE("no_face", 422),
+  MODEL_NOT_FOUND("model_not_found", 500),
+  MODEL_INVALID("model_invalid", 500),
+  PAIRS_FILE_INVALID("pairs_file_invalid", 400),
+  INTERNAL("internal_error", 500);
+
+  private final String code;
+  private final int httpStatus;
+
+  ErrorCode(String code, int httpStatus) {
+    this.code = code;
+    this.httpStatus = httpStatus;
+  }
+
+  /** The stable string clients see, e.g. {@code no_face}. */
+  public String code() {
+    return code;
+  }
+
+  /** The HTTP status the API answers this error with. */
+  public int httpStatus() {
+    return httpStatus;
+  }
+}
