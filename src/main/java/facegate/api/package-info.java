@@ -1,0 +1,2 @@
+/** The HTTP API on Micronaut/Netty: controllers, configuration records, error mapping. */
+package facegate.api;
