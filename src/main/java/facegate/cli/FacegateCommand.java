@@ -9,11 +9,15 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     version = "facegate 0.1.0",
     description = "Face verification and identification.",
-    subcommands = {ServeCommand.class})
+    subcommands = {ServeCommand.class, EmbedCommand.class, EvalCommand.class})
 public final class FacegateCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   public static void main(String[] args) {
+    // Nothing may download at run time: DJL uses the native library shipped in the jar.
+    if (System.getProperty("ai.djl.offline") == null) {
+      System.setProperty("ai.djl.offline", "true");
+    }
     System.exit(new CommandLine(new FacegateCommand()).execute(args));
   }
 

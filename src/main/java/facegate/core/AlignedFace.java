@@ -9,15 +9,16 @@ import java.util.Objects;
  * @param box where the face was detected in the source image
  * @param landmarks the landmarks used for alignment, in source-image pixels; null when {@code
  *     fallbackCrop}
- * @param fallbackCrop true when no landmarks could be used and the chip is a plain crop of the
- *     box (lower accuracy)
+ * @param fallbackCrop true when no landmarks could be used and the chip is a plain crop of the box
+ *     (lower accuracy)
  */
 public record AlignedFace(RgbImage chip, FaceBox box, Landmarks landmarks, boolean fallbackCrop) {
   public AlignedFace {
     Objects.requireNonNull(chip, "chip");
     Objects.requireNonNull(box, "box");
     if (landmarks == null && !fallbackCrop) {
-      throw new IllegalArgumentException("an aligned face without landmarks must be a fallback crop");
+      throw new IllegalArgumentException(
+          "an aligned face without landmarks must be a fallback crop");
     }
   }
 }

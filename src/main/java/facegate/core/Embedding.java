@@ -3,8 +3,8 @@ package facegate.core;
 import java.util.Arrays;
 
 /**
- * A face descriptor, L2-normalised by the embedder that made it. Similarity between two
- * embeddings is their cosine, which for unit vectors is the dot product, in [-1, 1].
+ * A face descriptor, L2-normalised by the embedder that made it. Similarity between two embeddings
+ * is their cosine, which for unit vectors is the dot product, in [-1, 1].
  *
  * @param values the unit-length vector; all finite, not all zero
  */

@@ -13,8 +13,8 @@ public interface FaceEmbedder extends AutoCloseable {
   int dimension();
 
   /**
-   * One embedding per chip, in order, computed in batches. An empty list for empty input. Each
-   * chip must be {@link #inputSize()} square, or an {@link IllegalArgumentException} is thrown.
+   * One embedding per chip, in order, computed in batches. An empty list for empty input. Each chip
+   * must be {@link #inputSize()} square, or an {@link IllegalArgumentException} is thrown.
    */
   List<Embedding> embed(List<RgbImage> chips);
 

@@ -10,9 +10,9 @@ public interface LandmarkLocator extends AutoCloseable {
   int inputSize();
 
   /**
-   * Landmarks per crop, in order, in edge coordinates of that crop (0 at its left/top edge,
-   * {@link #inputSize()} at its right/bottom edge). Each crop must be {@link #inputSize()}
-   * square, or an {@link IllegalArgumentException} is thrown. Empty in, empty out.
+   * Landmarks per crop, in order, in edge coordinates of that crop (0 at its left/top edge, {@link
+   * #inputSize()} at its right/bottom edge). Each crop must be {@link #inputSize()} square, or an
+   * {@link IllegalArgumentException} is thrown. Empty in, empty out.
    */
   List<Landmarks> locate(List<RgbImage> crops);
 

@@ -24,7 +24,9 @@ import java.util.function.IntConsumer;
 public final class PairsEvaluation {
   private PairsEvaluation() {}
 
-  /** What an evaluation produced: the report and the raw pair scores (for plots and calibration). */
+  /**
+   * What an evaluation produced: the report and the raw pair scores (for plots and calibration).
+   */
   public record Result(VerificationReport report, double[] scores, boolean[] same) {}
 
   /**
@@ -39,8 +41,8 @@ public final class PairsEvaluation {
       Function<Path, Optional<Embedding>> embedder,
       int threads,
       IntConsumer progress) {
-    Map<Path, Optional<Embedding>> embeddings = embedAll(protocol.images(images), embedder,
-        threads, progress);
+    Map<Path, Optional<Embedding>> embeddings =
+        embedAll(protocol.images(images), embedder, threads, progress);
     List<PairsProtocol.Pair> pairs = protocol.pairs();
     double[] scores = new double[pairs.size()];
     boolean[] same = new boolean[pairs.size()];

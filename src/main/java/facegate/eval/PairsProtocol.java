@@ -11,18 +11,17 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * An LFW-format pairs file: a header {@code folds pairsPerHalf}, then per fold {@code
- * pairsPerHalf} same-person lines {@code name n1 n2} followed by as many different-person lines
- * {@code name1 n1 name2 n2}. Image {@code n} of {@code name} is {@code
- * name/name_000n.jpg} under the images folder.
+ * An LFW-format pairs file: a header {@code folds pairsPerHalf}, then per fold {@code pairsPerHalf}
+ * same-person lines {@code name n1 n2} followed by as many different-person lines {@code name1 n1
+ * name2 n2}. Image {@code n} of {@code name} is {@code name/name_000n.jpg} under the images folder.
  *
  * @param folds number of folds, at least 1
  * @param pairs every pair, in file order
  */
 public record PairsProtocol(int folds, List<Pair> pairs) {
   /** One pair of images; {@code fold} counts from 0. */
-  public record Pair(int fold, boolean same, String leftName, int leftNumber, String rightName,
-      int rightNumber) {
+  public record Pair(
+      int fold, boolean same, String leftName, int leftNumber, String rightName, int rightNumber) {
     public Path left(Path images) {
       return imagePath(images, leftName, leftNumber);
     }
@@ -61,7 +60,9 @@ public record PairsProtocol(int folds, List<Pair> pairs) {
       lines = Files.readAllLines(file);
     } catch (IOException e) {
       throw new FaceException(
-          ErrorCode.PAIRS_FILE_INVALID, "cannot read pairs file " + file + ": " + e.getMessage(), e);
+          ErrorCode.PAIRS_FILE_INVALID,
+          "cannot read pairs file " + file + ": " + e.getMessage(),
+          e);
     }
     lines = lines.stream().filter(line -> !line.isBlank()).toList();
     if (lines.isEmpty()) {
@@ -71,8 +72,13 @@ public record PairsProtocol(int folds, List<Pair> pairs) {
     int folds = header[0];
     int perHalf = header[1];
     if (lines.size() - 1 != folds * perHalf * 2) {
-      throw invalid(file, 1, "header announces " + folds * perHalf * 2 + " pairs but the file has "
-          + (lines.size() - 1));
+      throw invalid(
+          file,
+          1,
+          "header announces "
+              + folds * perHalf * 2
+              + " pairs but the file has "
+              + (lines.size() - 1));
     }
     List<Pair> pairs = new ArrayList<>();
     for (int i = 1; i < lines.size(); i++) {
@@ -102,18 +108,25 @@ public record PairsProtocol(int folds, List<Pair> pairs) {
     String[] parts = line.trim().split("\\s+");
     try {
       if (same && parts.length == 3) {
-        return new Pair(fold, true, parts[0], Integer.parseInt(parts[1]), parts[0],
-            Integer.parseInt(parts[2]));
+        return new Pair(
+            fold, true, parts[0], Integer.parseInt(parts[1]), parts[0], Integer.parseInt(parts[2]));
       }
       if (!same && parts.length == 4) {
-        return new Pair(fold, false, parts[0], Integer.parseInt(parts[1]), parts[2],
+        return new Pair(
+            fold,
+            false,
+            parts[0],
+            Integer.parseInt(parts[1]),
+            parts[2],
             Integer.parseInt(parts[3]));
       }
     } catch (NumberFormatException e) {
       throw invalid(file, lineNumber, "image numbers must be integers: '" + line + "'");
     }
-    throw invalid(file, lineNumber, (same ? "expected 'name n1 n2'" : "expected 'name1 n1 name2 n2'")
-        + ", got '" + line + "'");
+    throw invalid(
+        file,
+        lineNumber,
+        (same ? "expected 'name n1 n2'" : "expected 'name1 n1 name2 n2'") + ", got '" + line + "'");
   }
 
   private static FaceException invalid(Path file, int line, String message) {

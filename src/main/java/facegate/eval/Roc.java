@@ -5,8 +5,8 @@ import java.util.Comparator;
 
 /**
  * A receiver operating characteristic over scored pairs: for every distinct threshold, the true
- * accept rate (same-person pairs accepted) and false accept rate (different-person pairs
- * accepted), accepting when score ≥ threshold.
+ * accept rate (same-person pairs accepted) and false accept rate (different-person pairs accepted),
+ * accepting when score ≥ threshold.
  *
  * @param thresholds decreasing; the first accepts nothing
  * @param tar true accept rate at each threshold, increasing
@@ -65,7 +65,9 @@ public record Roc(double[] thresholds, double[] tar, double[] far) {
     return best;
   }
 
-  /** The threshold of {@link #tarAtFar}: the lowest one whose false accept rate is within bounds. */
+  /**
+   * The threshold of {@link #tarAtFar}: the lowest one whose false accept rate is within bounds.
+   */
   public double thresholdAtFar(double maxFar) {
     double threshold = Double.POSITIVE_INFINITY;
     for (int i = 0; i < far.length; i++) {

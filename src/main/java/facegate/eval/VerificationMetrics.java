@@ -37,8 +37,7 @@ public final class VerificationMetrics {
       accuracies[fold] = accuracy(scores, same, inTest, threshold);
     }
     double mean = Arrays.stream(accuracies).average().orElseThrow();
-    double variance =
-        Arrays.stream(accuracies).map(a -> (a - mean) * (a - mean)).sum() / foldCount;
+    double variance = Arrays.stream(accuracies).map(a -> (a - mean) * (a - mean)).sum() / foldCount;
     Roc roc = Roc.of(scores, same);
     return new VerificationReport(
         mean,
@@ -68,9 +67,12 @@ public final class VerificationMetrics {
     double best = candidates[0];
     double bestAccuracy = -1;
     for (int i = 0; i <= candidates.length; i++) {
-      double threshold = i == 0 ? candidates[0] - 1e-6
-          : i == candidates.length ? candidates[i - 1] + 1e-6
-          : (candidates[i - 1] + candidates[i]) / 2;
+      double threshold =
+          i == 0
+              ? candidates[0] - 1e-6
+              : i == candidates.length
+                  ? candidates[i - 1] + 1e-6
+                  : (candidates[i - 1] + candidates[i]) / 2;
       double accuracy = accuracy(scores, same, selected, threshold);
       if (accuracy > bestAccuracy) {
         bestAccuracy = accuracy;

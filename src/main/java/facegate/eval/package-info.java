@@ -1,5 +1,5 @@
 /**
- * Evaluation: verification protocols (LFW pairs, k-fold thresholds, ROC, TAR@FAR, EER, AUC) and
- * the runs that score a model on them.
+ * Evaluation: verification protocols (LFW pairs, k-fold thresholds, ROC, TAR@FAR, EER, AUC) and the
+ * runs that score a model on them.
  */
 package facegate.eval;

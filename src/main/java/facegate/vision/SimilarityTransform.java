@@ -1,8 +1,8 @@
 package facegate.vision;
 
 /**
- * A 2D similarity transform {@code x' = a*x - b*y + tx, y' = b*x + a*y + ty}: rotation and
- * uniform scale {@code (a, b)}, then translation.
+ * A 2D similarity transform {@code x' = a*x - b*y + tx, y' = b*x + a*y + ty}: rotation and uniform
+ * scale {@code (a, b)}, then translation.
  */
 record SimilarityTransform(double a, double b, double tx, double ty) {
   SimilarityTransform {
@@ -13,9 +13,9 @@ record SimilarityTransform(double a, double b, double tx, double ty) {
   }
 
   /**
-   * The least-squares similarity transform mapping {@code source} points onto {@code target}
-   * points (Umeyama's closed form for 2D). Both arrays hold x0, y0, x1, y1, ...; at least two
-   * distinct points are needed.
+   * The least-squares similarity transform mapping {@code source} points onto {@code target} points
+   * (Umeyama's closed form for 2D). Both arrays hold x0, y0, x1, y1, ...; at least two distinct
+   * points are needed.
    */
   static SimilarityTransform estimate(double[] source, double[] target) {
     if (source.length != target.length || source.length < 4 || source.length % 2 != 0) {
@@ -69,8 +69,8 @@ record SimilarityTransform(double a, double b, double tx, double ty) {
   }
 
   /**
-   * This transform applied to an image first shrunk by {@code factor} (whose pixel {@code p}
-   * covers the original pixels {@code factor*p .. factor*p + factor - 1}).
+   * This transform applied to an image first shrunk by {@code factor} (whose pixel {@code p} covers
+   * the original pixels {@code factor*p .. factor*p + factor - 1}).
    */
   SimilarityTransform afterScaling(int factor) {
     double offset = (factor - 1) / 2.0;

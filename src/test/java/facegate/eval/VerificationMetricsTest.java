@@ -35,8 +35,7 @@ class VerificationMetricsTest {
   void failedPairsAreMismatches() {
     double[] scores = {0.9, Double.NEGATIVE_INFINITY, 0.1, 0.2};
     boolean[] same = {true, true, false, false};
-    VerificationReport report =
-        VerificationMetrics.evaluate(scores, same, new int[4], 1, 1);
+    VerificationReport report = VerificationMetrics.evaluate(scores, same, new int[4], 1, 1);
     assertEquals(0.75, report.accuracy(), 1e-12);
     assertEquals(1, report.failures());
     assertFalse(report.crossValidated());

@@ -1,0 +1,79 @@
+package facegate.cli;
+
+import facegate.core.Embedding;
+import facegate.core.RgbImage;
+import facegate.eval.PairsEvaluation;
+import facegate.eval.PairsProtocol;
+import facegate.eval.VerificationReport;
+import facegate.pipeline.FaceRecognizer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code eval}: scores an LFW-format pairs file over a folder-per-person image tree; the last line
+ * printed is the summary {@code accuracy=… tar@far1e-3=… eer=… auc=… pairs=… failures=…}.
+ */
+@Command(name = "eval", description = "Verification accuracy on an LFW-format pairs file.")
+final class EvalCommand implements Callable<Integer> {
+  @Option(names = "--images", required = true, description = "Folder with <Name>/<Name>_NNNN.jpg.")
+  Path images;
+
+  @Option(names = "--pairs", required = true, description = "Pairs file in the LFW format.")
+  Path pairs;
+
+  @Option(names = "--threads", defaultValue = "2", description = "Images embedded at once.")
+  int threads;
+
+  @Mixin ModelOptions models;
+
+  @Override
+  public Integer call() {
+    PairsProtocol protocol = PairsProtocol.read(pairs);
+    int imageCount = protocol.images(images).size();
+    long start = System.nanoTime();
+    try (FaceRecognizer recognizer = models.open(threads)) {
+      ProgressBar bar = new ProgressBar(System.err, "eval", imageCount);
+      PairsEvaluation.Result result =
+          PairsEvaluation.run(
+              protocol, images, path -> embed(recognizer, path), threads, bar::update);
+      VerificationReport report = result.report();
+      double seconds = (System.nanoTime() - start) / 1e9;
+      System.out.printf(
+          Locale.ROOT,
+          "folds=%d cross-validated=%s accuracy-sd=%.4f mean-threshold=%.4f tar@far1e-2=%.4f"
+              + " images=%d seconds=%.1f%n",
+          protocol.folds(),
+          report.crossValidated(),
+          report.accuracyStd(),
+          report.meanThreshold(),
+          report.tarAtFar1e2(),
+          imageCount,
+          seconds);
+      System.out.println(report.summaryLine());
+    }
+    return 0;
+  }
+
+  private static Optional<Embedding> embed(FaceRecognizer recognizer, Path path) {
+    byte[] bytes;
+    try {
+      bytes = Files.readAllBytes(path);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + path, e);
+    }
+    RgbImage image = recognizer.decode(bytes);
+    var faces = recognizer.alignFaces(image, false);
+    return faces.isEmpty()
+        ? Optional.empty()
+        : Optional.of(recognizer.embed(List.of(faces.get(0))).get(0));
+  }
+}

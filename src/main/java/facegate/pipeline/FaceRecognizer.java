@@ -1,0 +1,150 @@
+package facegate.pipeline;
+
+import facegate.core.AlignedFace;
+import facegate.core.Embedding;
+import facegate.core.ErrorCode;
+import facegate.core.FaceBox;
+import facegate.core.FaceException;
+import facegate.core.Landmarks;
+import facegate.core.RgbImage;
+import facegate.embed.DjlFaceEmbedder;
+import facegate.embed.DjlLandmarkLocator;
+import facegate.embed.FaceEmbedder;
+import facegate.embed.LandmarkLocator;
+import facegate.vision.CascadeFaceDetector;
+import facegate.vision.FaceAligner;
+import facegate.vision.FaceDetector;
+import facegate.vision.ImageDecoder;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The face pipeline behind the API and the CLI: decode, detect, locate landmarks, align to the
+ * embedding network's chip, embed. Thread-safe when its parts are.
+ *
+ * <p>Landmarks are located twice: first in a square crop around the detector's box, then in a crop
+ * around the landmarks found, which does not depend on how the detector frames a face.
+ */
+public final class FaceRecognizer implements AutoCloseable {
+  /** Crop side around the detector's box, as a multiple of the box's larger side. */
+  static final double BOX_CROP_SCALE = 1.25;
+
+  /** Crop side around the landmarks' bounding box, as a multiple of its larger side. */
+  static final double LANDMARK_CROP_SCALE = 1.2;
+
+  private final ImageDecoder decoder;
+  private final FaceDetector detector;
+  private final LandmarkLocator landmarkLocator;
+  private final FaceAligner aligner;
+  private final FaceEmbedder embedder;
+
+  public FaceRecognizer(
+      ImageDecoder decoder,
+      FaceDetector detector,
+      LandmarkLocator landmarkLocator,
+      FaceEmbedder embedder) {
+    this.decoder = Objects.requireNonNull(decoder, "decoder");
+    this.detector = Objects.requireNonNull(detector, "detector");
+    this.landmarkLocator = Objects.requireNonNull(landmarkLocator, "landmarkLocator");
+    this.embedder = Objects.requireNonNull(embedder, "embedder");
+    this.aligner = new FaceAligner(embedder.inputSize(), 0.25);
+  }
+
+  /**
+   * The standard pipeline: OpenCV cascades, and the embedding and landmark networks loaded from
+   * their model folders.
+   *
+   * @param predictors predictors per network, i.e. how many threads can run inference at once
+   */
+  public static FaceRecognizer open(Path embeddingModel, Path landmarkModel, int predictors) {
+    DjlLandmarkLocator landmarks = DjlLandmarkLocator.load(landmarkModel, predictors, 32);
+    try {
+      DjlFaceEmbedder embedder = DjlFaceEmbedder.load(embeddingModel, predictors, 32);
+      return new FaceRecognizer(new ImageDecoder(), new CascadeFaceDetector(), landmarks, embedder);
+    } catch (RuntimeException e) {
+      landmarks.close();
+      throw e;
+    }
+  }
+
+  /** Decodes image bytes; bad input fails with a {@link FaceException} saying why. */
+  public RgbImage decode(byte[] imageBytes) {
+    return decoder.decode(imageBytes);
+  }
+
+  /**
+   * The aligned faces of an image, largest first; empty when there is none. With {@code allFaces}
+   * false, at most the largest.
+   */
+  public List<AlignedFace> alignFaces(RgbImage image, boolean allFaces) {
+    List<FaceBox> boxes = detector.detect(image);
+    List<AlignedFace> faces = new ArrayList<>();
+    for (FaceBox box : allFaces ? boxes : boxes.stream().limit(1).toList()) {
+      faces.add(aligner.align(image, box, locateLandmarks(image, box)));
+    }
+    return faces;
+  }
+
+  /** Landmarks of the face in {@code box}, in image pixels. */
+  public Landmarks locateLandmarks(RgbImage image, FaceBox box) {
+    double side = Math.max(box.width(), box.height()) * BOX_CROP_SCALE;
+    Landmarks first = locateIn(image, box.centerX(), box.centerY(), side);
+    double minX = Double.MAX_VALUE, minY = Double.MAX_VALUE;
+    double maxX = -Double.MAX_VALUE, maxY = -Double.MAX_VALUE;
+    for (int i = 0; i < Landmarks.COUNT; i++) {
+      minX = Math.min(minX, first.x(i));
+      maxX = Math.max(maxX, first.x(i));
+      minY = Math.min(minY, first.y(i));
+      maxY = Math.max(maxY, first.y(i));
+    }
+    double refinedSide = Math.max(maxX - minX, maxY - minY) * LANDMARK_CROP_SCALE;
+    if (!(refinedSide > 4)) {
+      return first;
+    }
+    return locateIn(image, (minX + maxX) / 2, (minY + maxY) / 2, refinedSide);
+  }
+
+  private Landmarks locateIn(RgbImage image, double centerX, double centerY, double side) {
+    int size = landmarkLocator.inputSize();
+    RgbImage crop = FaceAligner.cropSquare(image, centerX, centerY, side, size);
+    Landmarks inCrop = landmarkLocator.locate(List.of(crop)).get(0);
+    double scale = side / size;
+    double[] xy = inCrop.xy();
+    for (int i = 0; i < Landmarks.COUNT; i++) {
+      xy[2 * i] = centerX - side / 2 + xy[2 * i] * scale;
+      xy[2 * i + 1] = centerY - side / 2 + xy[2 * i + 1] * scale;
+    }
+    return new Landmarks(xy);
+  }
+
+  /** Embeddings of aligned chips, batched. */
+  public List<Embedding> embed(List<AlignedFace> faces) {
+    return embedder.embed(faces.stream().map(AlignedFace::chip).toList());
+  }
+
+  /**
+   * The embedding of the largest face in the image; fails with {@code no_face} if there is none.
+   */
+  public Embedding embedLargest(byte[] imageBytes) {
+    List<AlignedFace> faces = alignFaces(decode(imageBytes), false);
+    if (faces.isEmpty()) {
+      throw new FaceException(
+          ErrorCode.NO_FACE,
+          "no face found in the image; send a photo where the face is visible, lit and at least"
+              + " 40 pixels wide");
+    }
+    return embed(faces).get(0);
+  }
+
+  public FaceEmbedder embedder() {
+    return embedder;
+  }
+
+  @Override
+  public void close() {
+    embedder.close();
+    landmarkLocator.close();
+  }
+}
