@@ -56,7 +56,8 @@ final class DetectRateCommand implements Callable<Integer> {
             .withMinNeighbors(minNeighbors);
     DetectionRate rate;
     try (CascadeFaceDetector detector = new CascadeFaceDetector(settings)) {
-      rate = new DetectionRateEvaluator(detector, new ImageDecoder()).evaluate(images, limit, threads);
+      rate =
+          new DetectionRateEvaluator(detector, new ImageDecoder()).evaluate(images, limit, threads);
     }
     print(out, settings, rate);
     return 0;

@@ -30,14 +30,14 @@ import org.bytedeco.opencv.opencv_objdetect.CascadeClassifier;
  * as given, which was trained on faces turned so that the nose points towards the image's left
  * edge; {@link FaceBox.View#PROFILE_RIGHT} one found on the mirror image (nose towards the right
  * edge; boxes are mapped back). Checked by eye on CelebA crops; half-turned faces are often found
- * by both the frontal and a profile run and then keep the stronger box's view. The score is the number of raw overlapping hits OpenCV grouped into the detection
- * (neighbour count, at least {@code minNeighbors}); scores of different cascades are only roughly
- * comparable.
+ * by both the frontal and a profile run and then keep the stronger box's view. The score is the
+ * number of raw overlapping hits OpenCV grouped into the detection (neighbour count, at least
+ * {@code minNeighbors}); scores of different cascades are only roughly comparable.
  *
- * <p>Edge cases: an image without a face, a blank image, or one smaller than the 24-pixel
- * detection window gives an empty list. Thread-safe: {@code CascadeClassifier} is not, so each
- * concurrent caller borrows its own set of classifiers from a pool that grows to the number of
- * concurrent callers. {@link #close()} frees the native classifiers; detect after close fails.
+ * <p>Edge cases: an image without a face, a blank image, or one smaller than the 24-pixel detection
+ * window gives an empty list. Thread-safe: {@code CascadeClassifier} is not, so each concurrent
+ * caller borrows its own set of classifiers from a pool that grows to the number of concurrent
+ * callers. {@link #close()} frees the native classifiers; detect after close fails.
  */
 public final class CascadeFaceDetector implements FaceDetector, AutoCloseable {
   private static final int MIN_WINDOW_PIXELS = 24;
@@ -89,7 +89,8 @@ public final class CascadeFaceDetector implements FaceDetector, AutoCloseable {
       equalizeHist(gray, equalized);
       found.addAll(run(classifiers.frontal, equalized, minSide, FaceBox.View.FRONTAL, false));
       if (classifiers.profile != null) {
-        found.addAll(run(classifiers.profile, equalized, minSide, FaceBox.View.PROFILE_LEFT, false));
+        found.addAll(
+            run(classifiers.profile, equalized, minSide, FaceBox.View.PROFILE_LEFT, false));
         try (Mat mirrored = new Mat()) {
           flip(equalized, mirrored, MIRROR_HORIZONTALLY);
           found.addAll(

@@ -49,7 +49,10 @@ final class CascadeLoader {
       if (in == null) {
         throw new FaceException(
             ErrorCode.MODEL_NOT_FOUND,
-            "cascade " + RESOURCE_DIRECTORY + fileName + " is not on the classpath; add the"
+            "cascade "
+                + RESOURCE_DIRECTORY
+                + fileName
+                + " is not on the classpath; add the"
                 + " org.bytedeco:opencv linux-x86_64 jar");
       }
       return new String(in.readAllBytes(), StandardCharsets.UTF_8);

@@ -30,8 +30,16 @@ public record DetectionRate(
     }
     if (detected > images || frontal + profile != detected || centreContained > detected) {
       throw new IllegalArgumentException(
-          "inconsistent counts: images=" + images + " detected=" + detected + " frontal="
-              + frontal + " profile=" + profile + " centre=" + centreContained);
+          "inconsistent counts: images="
+              + images
+              + " detected="
+              + detected
+              + " frontal="
+              + frontal
+              + " profile="
+              + profile
+              + " centre="
+              + centreContained);
     }
     if (largestContainsCentre > centreContained) {
       throw new IllegalArgumentException("largest face can only contain the centre if some does");

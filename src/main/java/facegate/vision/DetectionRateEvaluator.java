@@ -49,7 +49,8 @@ public final class DetectionRateEvaluator {
 
   static List<Path> imageFiles(Path directory, int limit) {
     try (Stream<Path> paths = Files.walk(directory)) {
-      Stream<Path> images = paths.filter(Files::isRegularFile).filter(DetectionRateEvaluator::isImage).sorted();
+      Stream<Path> images =
+          paths.filter(Files::isRegularFile).filter(DetectionRateEvaluator::isImage).sorted();
       return (limit > 0 ? images.limit(limit) : images).toList();
     } catch (IOException e) {
       throw new UncheckedIOException("cannot list images under " + directory, e);
@@ -107,7 +108,10 @@ public final class DetectionRateEvaluator {
   }
 
   private static boolean contains(FaceBox box, double x, double y) {
-    return x >= box.x() && x <= box.x() + box.width() && y >= box.y() && y <= box.y() + box.height();
+    return x >= box.x()
+        && x <= box.x() + box.width()
+        && y >= box.y()
+        && y <= box.y() + box.height();
   }
 
   private static DetectionRate tally(List<Outcome> outcomes, double seconds) {
@@ -133,7 +137,14 @@ public final class DetectionRateEvaluator {
       }
     }
     return new DetectionRate(
-        images, unreadable, detected, frontal, detected - frontal, centre, largestCentre, faces,
+        images,
+        unreadable,
+        detected,
+        frontal,
+        detected - frontal,
+        centre,
+        largestCentre,
+        faces,
         seconds);
   }
 

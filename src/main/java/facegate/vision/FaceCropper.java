@@ -27,10 +27,10 @@ public final class FaceCropper {
   private FaceCropper() {}
 
   /**
-   * A square {@code outputSize} x {@code outputSize} crop centred on the box centre, of side
-   * {@code max(width, height) * (1 + paddingFraction)} source pixels. Parts of the square outside
-   * the image are black (a box at the border gives a partly black crop; a box entirely outside
-   * gives an all-black one). Downscaling uses area averaging, upscaling bilinear interpolation.
+   * A square {@code outputSize} x {@code outputSize} crop centred on the box centre, of side {@code
+   * max(width, height) * (1 + paddingFraction)} source pixels. Parts of the square outside the
+   * image are black (a box at the border gives a partly black crop; a box entirely outside gives an
+   * all-black one). Downscaling uses area averaging, upscaling bilinear interpolation.
    *
    * @param paddingFraction extra margin relative to the box's longer side, in [0, {@link
    *     #MAX_PADDING_FRACTION}]
@@ -46,7 +46,8 @@ public final class FaceCropper {
     if (outputSize < 1) {
       throw new IllegalArgumentException("outputSize must be at least 1: " + outputSize);
     }
-    int side = (int) Math.max(1, Math.round(Math.max(box.width(), box.height()) * (1 + paddingFraction)));
+    int side =
+        (int) Math.max(1, Math.round(Math.max(box.width(), box.height()) * (1 + paddingFraction)));
     int left = (int) Math.round(box.centerX() - side / 2.0);
     int top = (int) Math.round(box.centerY() - side / 2.0);
     try (Mat source = MatConversion.toRgbMat(image);
@@ -71,7 +72,9 @@ public final class FaceCropper {
     }
   }
 
-  /** Copies the part of {@code source} under {@code square} placed at ({@code left}, {@code top}). */
+  /**
+   * Copies the part of {@code source} under {@code square} placed at ({@code left}, {@code top}).
+   */
   private static void copyVisiblePart(Mat source, Mat square, int left, int top) {
     int x0 = Math.max(0, left);
     int y0 = Math.max(0, top);

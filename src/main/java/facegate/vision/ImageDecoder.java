@@ -16,8 +16,8 @@ import facegate.core.RgbImage;
 import org.bytedeco.opencv.opencv_core.Mat;
 
 /**
- * Turns the bytes of an uploaded image file into an upright {@link RgbImage}, refusing what is
- * too big before decoding it.
+ * Turns the bytes of an uploaded image file into an upright {@link RgbImage}, refusing what is too
+ * big before decoding it.
  *
  * <p>Order of checks: empty ({@link ErrorCode#IMAGE_EMPTY}), more than {@code maxBytes} ({@link
  * ErrorCode#IMAGE_TOO_LARGE}), unknown signature or unreadable header ({@link
@@ -71,7 +71,10 @@ public final class ImageDecoder {
     if (bytes.length > maxBytes) {
       throw new FaceException(
           ErrorCode.IMAGE_TOO_LARGE,
-          "the image is " + bytes.length + " bytes, more than the limit of " + maxBytes
+          "the image is "
+              + bytes.length
+              + " bytes, more than the limit of "
+              + maxBytes
               + "; re-encode it as a JPEG or scale it down");
     }
     ImageHeader header = ImageHeaderParser.parse(bytes);
@@ -98,8 +101,14 @@ public final class ImageDecoder {
     } catch (RuntimeException e) {
       throw new FaceException(
           ErrorCode.NOT_AN_IMAGE,
-          "the " + header.format() + " data is corrupt (" + e.getMessage() + "); send a "
-              + "complete, valid " + formats() + " file",
+          "the "
+              + header.format()
+              + " data is corrupt ("
+              + e.getMessage()
+              + "); send a "
+              + "complete, valid "
+              + formats()
+              + " file",
           e);
     }
     if (decoded == null || decoded.empty()) {
@@ -130,7 +139,12 @@ public final class ImageDecoder {
     if (width * height > maxPixels) {
       throw new FaceException(
           ErrorCode.IMAGE_TOO_MANY_PIXELS,
-          "the image is " + width + "x" + height + " pixels, more than the limit of " + maxPixels
+          "the image is "
+              + width
+              + "x"
+              + height
+              + " pixels, more than the limit of "
+              + maxPixels
               + " pixels; scale it down before sending");
     }
   }

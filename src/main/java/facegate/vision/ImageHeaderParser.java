@@ -11,9 +11,7 @@ import facegate.core.FaceException;
 final class ImageHeaderParser {
   static final String SUPPORTED = "JPEG, PNG, BMP, WebP or GIF";
 
-  private static final byte[] PNG_SIGNATURE = {
-    (byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'
-  };
+  private static final byte[] PNG_SIGNATURE = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'};
 
   private ImageHeaderParser() {}
 
@@ -46,7 +44,10 @@ final class ImageHeaderParser {
   static FaceException notAnImage(String problem) {
     return new FaceException(
         ErrorCode.NOT_AN_IMAGE,
-        problem + "; send a complete " + SUPPORTED + " file (the raw file bytes, not base64 or"
+        problem
+            + "; send a complete "
+            + SUPPORTED
+            + " file (the raw file bytes, not base64 or"
             + " a data URL)");
   }
 

@@ -38,7 +38,8 @@ class DetectionRateEvaluatorTest {
     Files.writeString(folder.resolve("b/broken.jpg"), "not an image", StandardCharsets.UTF_8);
     Files.writeString(folder.resolve("notes.txt"), "ignored", StandardCharsets.UTF_8);
 
-    DetectionRate rate = new DetectionRateEvaluator(BY_RED, new ImageDecoder()).evaluate(folder, 0, 2);
+    DetectionRate rate =
+        new DetectionRateEvaluator(BY_RED, new ImageDecoder()).evaluate(folder, 0, 2);
 
     assertEquals(4, rate.images());
     assertEquals(1, rate.unreadable());
@@ -56,14 +57,16 @@ class DetectionRateEvaluatorTest {
     write("a.png", 1);
     write("b.png", 0);
     write("c.png", 1);
-    DetectionRate rate = new DetectionRateEvaluator(BY_RED, new ImageDecoder()).evaluate(folder, 2, 1);
+    DetectionRate rate =
+        new DetectionRateEvaluator(BY_RED, new ImageDecoder()).evaluate(folder, 2, 1);
     assertEquals(2, rate.images());
     assertEquals(1, rate.detected());
   }
 
   @Test
   void emptyFolderGivesZeroImages() {
-    DetectionRate rate = new DetectionRateEvaluator(BY_RED, new ImageDecoder()).evaluate(folder, 0, 1);
+    DetectionRate rate =
+        new DetectionRateEvaluator(BY_RED, new ImageDecoder()).evaluate(folder, 0, 1);
     assertEquals(0, rate.images());
     assertEquals(0.0, rate.rate());
   }

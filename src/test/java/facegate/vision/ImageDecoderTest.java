@@ -82,15 +82,29 @@ class ImageDecoderTest {
     png.put(new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'});
     png.putInt(13).put("IHDR".getBytes(StandardCharsets.US_ASCII));
     png.putInt(100_000).putInt(100_000).put(new byte[] {8, 2, 0, 0, 0}).putInt(0);
-    FaceException e = assertCode(ErrorCode.IMAGE_TOO_MANY_PIXELS, () -> decoder.decode(png.array()));
+    FaceException e =
+        assertCode(ErrorCode.IMAGE_TOO_MANY_PIXELS, () -> decoder.decode(png.array()));
     assertTrue(e.getMessage().contains("100000x100000"), e.getMessage());
   }
 
   @Test
   void refusesHugeJpegBeforeDecoding() {
     byte[] jpeg = {
-      (byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xC0, 0, 11, 8,
-      (byte) 0xEA, 0x60, (byte) 0xEA, 0x60, 1, 1, 0x11, 0
+      (byte) 0xFF,
+      (byte) 0xD8,
+      (byte) 0xFF,
+      (byte) 0xC0,
+      0,
+      11,
+      8,
+      (byte) 0xEA,
+      0x60,
+      (byte) 0xEA,
+      0x60,
+      1,
+      1,
+      0x11,
+      0
     };
     FaceException e = assertCode(ErrorCode.IMAGE_TOO_MANY_PIXELS, () -> decoder.decode(jpeg));
     assertTrue(e.getMessage().contains("60000x60000"), e.getMessage());
@@ -148,7 +162,8 @@ class ImageDecoderTest {
 
   @Test
   void keepsRgbChannelOrder() throws IOException {
-    RgbImage image = decoder.decode(encode(solid(8, 8, Color.BLUE, BufferedImage.TYPE_INT_RGB), "png"));
+    RgbImage image =
+        decoder.decode(encode(solid(8, 8, Color.BLUE, BufferedImage.TYPE_INT_RGB), "png"));
     assertPixel(image, 4, 4, 0, 0, 255);
   }
 

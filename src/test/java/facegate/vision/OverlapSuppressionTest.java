@@ -14,7 +14,8 @@ class OverlapSuppressionTest {
     FaceBox weakOverlap = new FaceBox(1, 1, 10, 10, 3, View.PROFILE_LEFT); // IoU 81/119 = 0.68
     FaceBox separate = new FaceBox(50, 50, 10, 10, 1, View.PROFILE_RIGHT);
     assertEquals(
-        List.of(strong, separate), OverlapSuppression.suppress(List.of(weakOverlap, separate, strong), 0.3));
+        List.of(strong, separate),
+        OverlapSuppression.suppress(List.of(weakOverlap, separate, strong), 0.3));
   }
 
   @Test
