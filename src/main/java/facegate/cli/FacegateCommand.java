@@ -9,7 +9,12 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     version = "facegate 0.1.0",
     description = "Face verification and identification.",
-    subcommands = {ServeCommand.class, EmbedCommand.class, EvalCommand.class})
+    subcommands = {
+      ServeCommand.class,
+      EmbedCommand.class,
+      EvalCommand.class,
+      DetectRateCommand.class
+    })
 public final class FacegateCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 

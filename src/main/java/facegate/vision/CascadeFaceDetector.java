@@ -1,0 +1,178 @@
+package facegate.vision;
+
+import static org.bytedeco.opencv.global.opencv_core.flip;
+import static org.bytedeco.opencv.global.opencv_imgproc.COLOR_RGB2GRAY;
+import static org.bytedeco.opencv.global.opencv_imgproc.cvtColor;
+import static org.bytedeco.opencv.global.opencv_imgproc.equalizeHist;
+
+import facegate.core.FaceBox;
+import facegate.core.RgbImage;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.bytedeco.javacpp.IntPointer;
+import org.bytedeco.opencv.opencv_core.Mat;
+import org.bytedeco.opencv.opencv_core.Rect;
+import org.bytedeco.opencv.opencv_core.RectVector;
+import org.bytedeco.opencv.opencv_core.Size;
+import org.bytedeco.opencv.opencv_objdetect.CascadeClassifier;
+
+/**
+ * Viola-Jones face detection with OpenCV's Haar cascades: a frontal cascade, and optionally the
+ * profile cascade run on the image and on its mirror image (the cascade only knows one side).
+ * Detections of all runs are merged by {@link OverlapSuppression} and returned largest first.
+ *
+ * <p>Views: {@link FaceBox.View#PROFILE_LEFT} is a face found by the profile cascade on the image
+ * as given, which was trained on faces turned so that the nose points towards the image's left
+ * edge; {@link FaceBox.View#PROFILE_RIGHT} one found on the mirror image (nose towards the right
+ * edge; boxes are mapped back). Checked by eye on CelebA crops; half-turned faces are often found
+ * by both the frontal and a profile run and then keep the stronger box's view. The score is the
+ * number of raw overlapping hits OpenCV grouped into the detection (neighbour count, at least
+ * {@code minNeighbors}); scores of different cascades are only roughly comparable.
+ *
+ * <p>Edge cases: an image without a face, a blank image, or one smaller than the 24-pixel detection
+ * window gives an empty list. Thread-safe: {@code CascadeClassifier} is not, so each concurrent
+ * caller borrows its own set of classifiers from a pool that grows to the number of concurrent
+ * callers. {@link #close()} frees the native classifiers; detect after close fails.
+ */
+public final class CascadeFaceDetector implements FaceDetector, AutoCloseable {
+  private static final int MIN_WINDOW_PIXELS = 24;
+  private static final int MIRROR_HORIZONTALLY = 1;
+
+  private final CascadeSettings settings;
+  private final Queue<Classifiers> idle = new ConcurrentLinkedQueue<>();
+  private final List<Classifiers> created = new CopyOnWriteArrayList<>();
+  private volatile boolean closed;
+
+  /** A detector with {@link CascadeSettings#defaults()}. */
+  public CascadeFaceDetector() {
+    this(CascadeSettings.defaults());
+  }
+
+  /** Loads the cascades once now, so that a missing or broken cascade fails here. */
+  public CascadeFaceDetector(CascadeSettings settings) {
+    this.settings = Objects.requireNonNull(settings, "settings");
+    idle.add(newClassifiers());
+  }
+
+  public CascadeSettings settings() {
+    return settings;
+  }
+
+  @Override
+  public List<FaceBox> detect(RgbImage image) {
+    Objects.requireNonNull(image, "image");
+    Classifiers classifiers = borrow();
+    try {
+      return detectWith(classifiers, image);
+    } finally {
+      idle.add(classifiers);
+    }
+  }
+
+  private List<FaceBox> detectWith(Classifiers classifiers, RgbImage image) {
+    int shorterSide = Math.min(image.width(), image.height());
+    if (shorterSide < MIN_WINDOW_PIXELS) {
+      return List.of();
+    }
+    int minSide =
+        (int) Math.max(MIN_WINDOW_PIXELS, Math.round(settings.minFaceFraction() * shorterSide));
+    List<FaceBox> found = new ArrayList<>();
+    try (Mat rgb = MatConversion.toRgbMat(image);
+        Mat gray = new Mat();
+        Mat equalized = new Mat()) {
+      cvtColor(rgb, gray, COLOR_RGB2GRAY);
+      equalizeHist(gray, equalized);
+      found.addAll(run(classifiers.frontal, equalized, minSide, FaceBox.View.FRONTAL, false));
+      if (classifiers.profile != null) {
+        found.addAll(
+            run(classifiers.profile, equalized, minSide, FaceBox.View.PROFILE_LEFT, false));
+        try (Mat mirrored = new Mat()) {
+          flip(equalized, mirrored, MIRROR_HORIZONTALLY);
+          found.addAll(
+              run(classifiers.profile, mirrored, minSide, FaceBox.View.PROFILE_RIGHT, true));
+        }
+      }
+    }
+    List<FaceBox> faces =
+        new ArrayList<>(OverlapSuppression.suppress(found, settings.overlapIouThreshold()));
+    faces.sort(Comparator.comparingDouble(FaceBox::area).reversed());
+    return List.copyOf(faces);
+  }
+
+  private List<FaceBox> run(
+      CascadeClassifier classifier, Mat gray, int minSide, FaceBox.View view, boolean mirrored) {
+    List<FaceBox> boxes = new ArrayList<>();
+    try (RectVector rects = new RectVector();
+        IntPointer neighbours = new IntPointer();
+        Size minSize = new Size(minSide, minSide);
+        Size maxSize = new Size()) {
+      classifier.detectMultiScale2(
+          gray,
+          rects,
+          neighbours,
+          settings.scaleFactor(),
+          settings.minNeighbors(),
+          0,
+          minSize,
+          maxSize);
+      for (int i = 0; i < rects.size(); i++) {
+        try (Rect rect = rects.get(i)) {
+          int x = mirrored ? gray.cols() - rect.x() - rect.width() : rect.x();
+          double score = i < neighbours.limit() ? neighbours.get(i) : settings.minNeighbors();
+          boxes.add(new FaceBox(x, rect.y(), rect.width(), rect.height(), score, view));
+        }
+      }
+    }
+    return boxes;
+  }
+
+  private Classifiers borrow() {
+    if (closed) {
+      throw new IllegalStateException("this CascadeFaceDetector is closed");
+    }
+    Classifiers classifiers = idle.poll();
+    return classifiers != null ? classifiers : newClassifiers();
+  }
+
+  private Classifiers newClassifiers() {
+    CascadeClassifier frontal = CascadeLoader.load(settings.frontalCascade().fileName());
+    CascadeClassifier profile = null;
+    if (settings.profile()) {
+      try {
+        profile = CascadeLoader.load(CascadeLoader.PROFILE);
+      } catch (RuntimeException e) {
+        frontal.close();
+        throw e;
+      }
+    }
+    Classifiers classifiers = new Classifiers(frontal, profile);
+    created.add(classifiers);
+    return classifiers;
+  }
+
+  /** Frees every classifier; callers still detecting at that moment must have finished first. */
+  @Override
+  public void close() {
+    closed = true;
+    for (Classifiers classifiers : created) {
+      classifiers.frontal.close();
+      if (classifiers.profile != null) {
+        classifiers.profile.close();
+      }
+    }
+    created.clear();
+    idle.clear();
+  }
+
+  /** One caller's classifiers; {@code profile} is null when profile search is off. */
+  private record Classifiers(CascadeClassifier frontal, CascadeClassifier profile) {
+    Classifiers {
+      Objects.requireNonNull(frontal, "frontal");
+    }
+  }
+}

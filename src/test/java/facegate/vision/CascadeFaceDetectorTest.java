@@ -1,0 +1,124 @@
+package facegate.vision;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import facegate.core.FaceBox;
+import facegate.core.RgbImage;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+class CascadeFaceDetectorTest {
+  private static final double LFW_CENTRE = 125;
+  private static CascadeFaceDetector detector;
+  private static List<RgbImage> fixtures;
+
+  @BeforeAll
+  static void load() {
+    detector = new CascadeFaceDetector();
+    ImageDecoder decoder = new ImageDecoder();
+    fixtures = Fixtures.lfwImages().stream().map(p -> decoder.decode(Fixtures.bytes(p))).toList();
+  }
+
+  @AfterAll
+  static void close() {
+    detector.close();
+  }
+
+  @Test
+  void findsAFaceContainingTheCentreOfEveryLfwFixture() {
+    List<Path> paths = Fixtures.lfwImages();
+    for (int i = 0; i < fixtures.size(); i++) {
+      List<FaceBox> faces = detector.detect(fixtures.get(i));
+      assertFalse(faces.isEmpty(), "no face in " + paths.get(i));
+      assertTrue(
+          faces.stream().anyMatch(CascadeFaceDetectorTest::nearLfwCentre),
+          "no face near the centre of " + paths.get(i) + ": " + faces);
+    }
+  }
+
+  @Test
+  void returnsLargestFirst() {
+    for (RgbImage image : fixtures) {
+      List<FaceBox> faces = detector.detect(image);
+      for (int i = 1; i < faces.size(); i++) {
+        assertTrue(faces.get(i - 1).area() >= faces.get(i).area(), faces.toString());
+      }
+    }
+  }
+
+  @Test
+  void findsNothingInBlankOrNoiseImages() {
+    byte[] gray = new byte[250 * 250 * 3];
+    Arrays.fill(gray, (byte) 128);
+    assertEquals(List.of(), detector.detect(new RgbImage(250, 250, gray)));
+    byte[] noise = new byte[250 * 250 * 3];
+    new Random(42).nextBytes(noise);
+    assertEquals(List.of(), detector.detect(new RgbImage(250, 250, noise)));
+  }
+
+  @Test
+  void findsNothingInImagesSmallerThanTheWindow() {
+    assertEquals(List.of(), detector.detect(new RgbImage(20, 300, new byte[20 * 300 * 3])));
+  }
+
+  @Test
+  void mirroredImageGivesMirroredFrontalFace() {
+    RgbImage image = fixtures.get(0);
+    FaceBox face = detector.detect(image).get(0);
+    FaceBox mirrored = detector.detect(FaceCropper.flipHorizontal(image)).get(0);
+    double mirroredCentreX = image.width() - mirrored.centerX();
+    assertEquals(face.centerX(), mirroredCentreX, 6, face + " vs " + mirrored);
+    assertEquals(face.centerY(), mirrored.centerY(), 6, face + " vs " + mirrored);
+  }
+
+  @Test
+  void profileSearchTagsProfileViewsAndFrontalOnlyDetectorDoesNot() {
+    try (CascadeFaceDetector frontalOnly =
+        new CascadeFaceDetector(CascadeSettings.defaults().withProfile(false))) {
+      for (RgbImage image : fixtures) {
+        assertTrue(
+            frontalOnly.detect(image).stream().allMatch(b -> b.view() == FaceBox.View.FRONTAL));
+      }
+    }
+  }
+
+  @Test
+  void concurrentCallersGetTheSameAnswersAsOneCaller() throws Exception {
+    List<List<FaceBox>> sequential = fixtures.stream().map(detector::detect).toList();
+    ExecutorService pool = Executors.newFixedThreadPool(4);
+    try {
+      List<Future<List<FaceBox>>> futures = new ArrayList<>();
+      for (RgbImage image : fixtures) {
+        futures.add(pool.submit(() -> detector.detect(image)));
+      }
+      for (int i = 0; i < futures.size(); i++) {
+        assertEquals(sequential.get(i), futures.get(i).get());
+      }
+    } finally {
+      pool.shutdown();
+    }
+  }
+
+  @Test
+  void refusesToDetectAfterClose() {
+    CascadeFaceDetector closed = new CascadeFaceDetector();
+    closed.close();
+    assertThrows(IllegalStateException.class, () -> closed.detect(fixtures.get(0)));
+  }
+
+  private static boolean nearLfwCentre(FaceBox box) {
+    return Math.abs(box.centerX() - LFW_CENTRE) < 30 && Math.abs(box.centerY() - LFW_CENTRE) < 30;
+  }
+}

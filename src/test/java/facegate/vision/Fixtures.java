@@ -1,0 +1,42 @@
+package facegate.vision;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+
+/** The LFW fixture JPEGs in src/test/resources/fixtures/lfw. */
+final class Fixtures {
+  private Fixtures() {}
+
+  static List<Path> lfwImages() {
+    try (Stream<Path> files = Files.walk(root())) {
+      return files.filter(p -> p.toString().endsWith(".jpg")).sorted().toList();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  static byte[] bytes(Path path) {
+    try {
+      return Files.readAllBytes(path);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  static byte[] firstJpeg() {
+    return bytes(lfwImages().get(0));
+  }
+
+  private static Path root() {
+    try {
+      return Path.of(Fixtures.class.getResource("/fixtures/lfw").toURI());
+    } catch (URISyntaxException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
