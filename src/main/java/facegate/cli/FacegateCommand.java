@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     version = "facegate 0.1.0",
     description = "Face verification and identification.",
-    subcommands = {ServeCommand.class})
+    subcommands = {ServeCommand.class, ConvertFaceApiCommand.class})
 public final class FacegateCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
