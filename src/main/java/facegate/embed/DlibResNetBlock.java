@@ -77,7 +77,10 @@ final class DlibResNetBlock extends AbstractBlock {
     for (DlibResidualBlock unit : units) {
       out = unit.forward(store, out, training, params);
     }
-    NDArray pooled = out.singletonOrThrow().mean(new int[] {2, 3});
+    NDArray features = out.singletonOrThrow();
+    Shape shape = features.getShape();
+    // Mean over height and width (PyTorch's engine reduces one axis at a time).
+    NDArray pooled = features.reshape(shape.get(0), shape.get(1), -1).mean(new int[] {2});
     return new NDList(pooled.matMul(store.getValue(fc, pooled.getDevice(), training)));
   }
 
