@@ -13,7 +13,8 @@ import picocli.CommandLine.Command;
       ServeCommand.class,
       EmbedCommand.class,
       EvalCommand.class,
-      DetectRateCommand.class
+      DetectRateCommand.class,
+      ConvertFaceApiCommand.class
     })
 public final class FacegateCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

@@ -1,5 +1,8 @@
 /**
- * The DJL networks: the face embedding network and the landmark network, their translators and
- * predictor pools. DJL types stay inside this package.
+ * DJL: the face networks, their translator and a predictor pool. face-api's tfjs weights are read
+ * by {@link facegate.embed.TfjsWeights} and converted once by {@link
+ * facegate.embed.FaceApiConverter} into DJL parameter files under {@code models/}; at run time
+ * {@link facegate.embed.DjlFaceEmbedder} and {@link facegate.embed.DjlLandmarkLocator} load them
+ * offline. No DJL type appears in a public signature: callers see core records only.
  */
 package facegate.embed;

@@ -36,6 +36,7 @@ public final class FaceRecognizer implements AutoCloseable {
 
   private final ImageDecoder decoder;
   private final FaceDetector detector;
+  private final AutoCloseable detectorResources;
   private final LandmarkLocator landmarkLocator;
   private final FaceAligner aligner;
   private final FaceEmbedder embedder;
@@ -47,6 +48,7 @@ public final class FaceRecognizer implements AutoCloseable {
       FaceEmbedder embedder) {
     this.decoder = Objects.requireNonNull(decoder, "decoder");
     this.detector = Objects.requireNonNull(detector, "detector");
+    this.detectorResources = detector instanceof AutoCloseable closeable ? closeable : () -> {};
     this.landmarkLocator = Objects.requireNonNull(landmarkLocator, "landmarkLocator");
     this.embedder = Objects.requireNonNull(embedder, "embedder");
     this.aligner = new FaceAligner(embedder.inputSize(), 0.25);
@@ -146,5 +148,10 @@ public final class FaceRecognizer implements AutoCloseable {
   public void close() {
     embedder.close();
     landmarkLocator.close();
+    try {
+      detectorResources.close();
+    } catch (Exception e) {
+      throw new IllegalStateException("cannot release the face detector", e);
+    }
   }
 }

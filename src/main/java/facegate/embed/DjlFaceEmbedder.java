@@ -1,0 +1,72 @@
+package facegate.embed;
+
+import facegate.core.Embedding;
+import facegate.core.RgbImage;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * face-api's dlib ResNet (converted by {@link FaceApiConverter}) on DJL: 150x150 RGB chips to
+ * 128-d embeddings, L2-normalised here, once. Thread-safe: up to {@code predictors} calls run at
+ * once, further callers wait. Runs on the first GPU when the engine sees one, else on the CPU.
+ */
+public final class DjlFaceEmbedder implements FaceEmbedder {
+  /** Default number of chips per forward pass. */
+  public static final int DEFAULT_BATCH_SIZE = 32;
+
+  private final PredictorPool pool;
+
+  private DjlFaceEmbedder(PredictorPool pool) {
+    this.pool = pool;
+  }
+
+  /**
+   * Loads the model in {@code modelDir} (e.g. {@code models/dlib-resnet-faceapi}).
+   *
+   * @param predictors how many calls may run concurrently, at least 1
+   * @param batchSize chips per forward pass, at least 1
+   * @throws facegate.core.FaceException MODEL_NOT_FOUND when the directory has no model.json,
+   *     MODEL_INVALID when it is not this network or cannot be loaded
+   */
+  public static DjlFaceEmbedder load(Path modelDir, int predictors, int batchSize) {
+    return new DjlFaceEmbedder(
+        PredictorPool.load(modelDir, FaceApiNetwork.RECOGNITION, predictors, batchSize));
+  }
+
+  /** {@link #load(Path, int, int)} with 2 predictors and batches of 32. */
+  public static DjlFaceEmbedder load(Path modelDir) {
+    return load(modelDir, 2, DEFAULT_BATCH_SIZE);
+  }
+
+  @Override
+  public int inputSize() {
+    return pool.inputSize();
+  }
+
+  @Override
+  public int dimension() {
+    return pool.dimension();
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * @throws IllegalArgumentException for a raw descriptor of all zeros or non-finite values,
+   *     which a working network does not produce
+   */
+  @Override
+  public List<Embedding> embed(List<RgbImage> chips) {
+    List<float[]> raw = pool.run(chips);
+    List<Embedding> embeddings = new ArrayList<>(raw.size());
+    for (float[] descriptor : raw) {
+      embeddings.add(Embedding.normalize(descriptor));
+    }
+    return embeddings;
+  }
+
+  @Override
+  public void close() {
+    pool.close();
+  }
+}

@@ -1,0 +1,68 @@
+package facegate.embed;
+
+import com.google.gson.Gson;
+import facegate.core.ErrorCode;
+import facegate.core.FaceException;
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * What the runtime needs from a converted model's {@code model.json} (the file holds more: source,
+ * licence, checksums, the command that made it).
+ *
+ * @param name parameter file prefix: {@code <name>-0000.params}
+ * @param architecture which block to build, e.g. {@code faceapi-dlib-resnet}
+ * @param inputSize side of the square RGB input, in pixels
+ * @param channelOrder must be {@code RGB}
+ * @param meanRgb per-channel mean subtracted from 0-255 pixel values
+ * @param scale factor applied after subtracting the mean
+ * @param dimension length of the network's output vector
+ */
+record ModelCard(
+    String name,
+    String architecture,
+    int inputSize,
+    String channelOrder,
+    double[] meanRgb,
+    double scale,
+    int dimension) {
+  static final String FILE_NAME = "model.json";
+
+  ModelCard {
+    if (name == null || architecture == null || inputSize < 1 || dimension < 1) {
+      throw new IllegalArgumentException("model.json needs name, architecture, inputSize, dimension");
+    }
+    if (!"RGB".equals(channelOrder) || meanRgb == null || meanRgb.length != 3 || !(scale > 0)) {
+      throw new IllegalArgumentException("model.json needs channelOrder RGB, 3 meanRgb, scale > 0");
+    }
+    meanRgb = meanRgb.clone();
+  }
+
+  /** Reads {@code dir/model.json}; a missing file is MODEL_NOT_FOUND, a bad one MODEL_INVALID. */
+  static ModelCard read(Path dir) {
+    Path file = dir.resolve(FILE_NAME);
+    if (!Files.isRegularFile(file)) {
+      throw new FaceException(
+          ErrorCode.MODEL_NOT_FOUND,
+          "no " + file + "; create it with `facegate convert-faceapi --package DIR --out models`");
+    }
+    try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+      ModelCard card = new Gson().fromJson(reader, ModelCard.class);
+      if (card == null) {
+        throw new IllegalArgumentException("empty file");
+      }
+      return card;
+    } catch (IOException | RuntimeException e) {
+      throw new FaceException(ErrorCode.MODEL_INVALID, "cannot read " + file + ": " + e.getMessage(),
+          e);
+    }
+  }
+
+  @Override
+  public double[] meanRgb() {
+    return meanRgb.clone();
+  }
+}
