@@ -30,7 +30,9 @@ final class DenseBlock4 extends AbstractBlock {
     conv0 =
         addChildBlock(
             "conv0",
-            firstLayer ? TfConv2dBlock.conv(in, out, 3, 2, true) : new SeparableConvBlock(in, out, 2));
+            firstLayer
+                ? TfConv2dBlock.conv(in, out, 3, 2, true)
+                : new SeparableConvBlock(in, out, 2));
     conv1 = addChildBlock("conv1", new SeparableConvBlock(out, out, 1));
     conv2 = addChildBlock("conv2", new SeparableConvBlock(out, out, 1));
     conv3 = addChildBlock("conv3", new SeparableConvBlock(out, out, 1));

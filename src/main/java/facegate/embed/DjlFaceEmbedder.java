@@ -7,9 +7,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * face-api's dlib ResNet (converted by {@link FaceApiConverter}) on DJL: 150x150 RGB chips to
- * 128-d embeddings, L2-normalised here, once. Thread-safe: up to {@code predictors} calls run at
- * once, further callers wait. Runs on the first GPU when the engine sees one, else on the CPU.
+ * face-api's dlib ResNet (converted by {@link FaceApiConverter}) on DJL: 150x150 RGB chips to 128-d
+ * embeddings, L2-normalised here, once. Thread-safe: up to {@code predictors} calls run at once,
+ * further callers wait. Runs on the first GPU when the engine sees one, else on the CPU.
  */
 public final class DjlFaceEmbedder implements FaceEmbedder {
   /** Default number of chips per forward pass. */
@@ -52,8 +52,8 @@ public final class DjlFaceEmbedder implements FaceEmbedder {
   /**
    * {@inheritDoc}
    *
-   * @throws IllegalArgumentException for a raw descriptor of all zeros or non-finite values,
-   *     which a working network does not produce
+   * @throws IllegalArgumentException for a raw descriptor of all zeros or non-finite values, which
+   *     a working network does not produce
    */
   @Override
   public List<Embedding> embed(List<RgbImage> chips) {

@@ -13,8 +13,8 @@ import ai.djl.util.PairList;
 import java.util.Map;
 
 /**
- * One convolution of face-api's dlib ResNet port: convolution plus bias, then the per-channel
- * scale layer ({@code x * weights + biases}), then an optional ReLU.
+ * One convolution of face-api's dlib ResNet port: convolution plus bias, then the per-channel scale
+ * layer ({@code x * weights + biases}), then an optional ReLU.
  */
 final class DlibConvLayer extends AbstractBlock {
   private static final byte VERSION = 1;

@@ -94,7 +94,10 @@ final class DlibResNetBlock extends AbstractBlock {
     stem.initialize(manager, dataType, shapes);
     Shape stemOut = stem.getOutputShapes(shapes)[0];
     Shape[] current = {
-      new Shape(stemOut.get(0), stemOut.get(1), (stemOut.get(2) - 3) / 2 + 1,
+      new Shape(
+          stemOut.get(0),
+          stemOut.get(1),
+          (stemOut.get(2) - 3) / 2 + 1,
           (stemOut.get(3) - 3) / 2 + 1)
     };
     for (DlibResidualBlock unit : units) {

@@ -18,9 +18,9 @@ import java.util.Map;
  *
  * <p>Plain: {@code relu(x + convNoRelu(conv(x)))}, both 3x3 'same'. Down-sampling: the first
  * convolution is 3x3 stride 2 'valid' and the shortcut is a 2x2 stride 2 average pool. When the
- * convolution path comes out one pixel smaller than the pooled shortcut it gets one zero row and one
- * zero column appended (bottom/right); when it has more channels the shortcut gets zero channels
- * appended. Exactly as the TypeScript does.
+ * convolution path comes out one pixel smaller than the pooled shortcut it gets one zero row and
+ * one zero column appended (bottom/right); when it has more channels the shortcut gets zero
+ * channels appended. Exactly as the TypeScript does.
  */
 final class DlibResidualBlock extends AbstractBlock {
   private static final byte VERSION = 1;
@@ -34,7 +34,9 @@ final class DlibResidualBlock extends AbstractBlock {
     this.down = down;
     conv1 =
         addChildBlock(
-            "conv1", down ? new DlibConvLayer(in, out, 3, 2, false, true)
+            "conv1",
+            down
+                ? new DlibConvLayer(in, out, 3, 2, false, true)
                 : new DlibConvLayer(in, out, 3, 1, true, true));
     conv2 = addChildBlock("conv2", new DlibConvLayer(out, out, 3, 1, true, false));
   }
@@ -67,9 +69,7 @@ final class DlibResidualBlock extends AbstractBlock {
       return new Shape[] {convolved};
     }
     Shape in = inputShapes[0];
-    return new Shape[] {
-      new Shape(in.get(0), convolved.get(1), in.get(2) / 2, in.get(3) / 2)
-    };
+    return new Shape[] {new Shape(in.get(0), convolved.get(1), in.get(2) / 2, in.get(3) / 2)};
   }
 
   @Override

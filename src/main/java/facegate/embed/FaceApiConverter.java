@@ -97,13 +97,15 @@ public final class FaceApiConverter {
       Path params = dir.resolve(network.modelName() + "-0000.params");
       Files.deleteIfExists(params);
       saveParameters(network, weights, dir);
-      Files.copy(packageDir.resolve("LICENSE"), dir.resolve("LICENSE"),
+      Files.copy(
+          packageDir.resolve("LICENSE"),
+          dir.resolve("LICENSE"),
           StandardCopyOption.REPLACE_EXISTING);
       JsonObject card = card(network, version, manifest, params, dir.resolve("LICENSE"));
-      Gson gson = new GsonBuilder().setPrettyPrinting().serializeNulls().disableHtmlEscaping()
-          .create();
-      Files.writeString(dir.resolve(ModelCard.FILE_NAME), gson.toJson(card) + "\n",
-          StandardCharsets.UTF_8);
+      Gson gson =
+          new GsonBuilder().setPrettyPrinting().serializeNulls().disableHtmlEscaping().create();
+      Files.writeString(
+          dir.resolve(ModelCard.FILE_NAME), gson.toJson(card) + "\n", StandardCharsets.UTF_8);
       return dir;
     } catch (IOException e) {
       throw new FaceException(ErrorCode.INTERNAL, "cannot write " + dir + ": " + e.getMessage(), e);
@@ -127,8 +129,13 @@ public final class FaceApiConverter {
       if (blockValues != tfjsValues) {
         throw new FaceException(
             ErrorCode.MODEL_INVALID,
-            network.manifestFile() + " holds " + tfjsValues + " values but the "
-                + network.architecture() + " block takes " + blockValues);
+            network.manifestFile()
+                + " holds "
+                + tfjsValues
+                + " values but the "
+                + network.architecture()
+                + " block takes "
+                + blockValues);
       }
       model.setProperty("Epoch", "0");
       model.save(dir, network.modelName());

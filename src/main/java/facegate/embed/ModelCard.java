@@ -33,7 +33,8 @@ record ModelCard(
 
   ModelCard {
     if (name == null || architecture == null || inputSize < 1 || dimension < 1) {
-      throw new IllegalArgumentException("model.json needs name, architecture, inputSize, dimension");
+      throw new IllegalArgumentException(
+          "model.json needs name, architecture, inputSize, dimension");
     }
     if (!"RGB".equals(channelOrder) || meanRgb == null || meanRgb.length != 3 || !(scale > 0)) {
       throw new IllegalArgumentException("model.json needs channelOrder RGB, 3 meanRgb, scale > 0");
@@ -56,8 +57,8 @@ record ModelCard(
       }
       return card;
     } catch (IOException | RuntimeException e) {
-      throw new FaceException(ErrorCode.MODEL_INVALID, "cannot read " + file + ": " + e.getMessage(),
-          e);
+      throw new FaceException(
+          ErrorCode.MODEL_INVALID, "cannot read " + file + ": " + e.getMessage(), e);
     }
   }
 

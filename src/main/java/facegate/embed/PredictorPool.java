@@ -52,9 +52,11 @@ final class PredictorPool implements AutoCloseable {
     }
     ModelCard card = ModelCard.read(dir);
     if (FaceApiNetwork.byArchitecture(card.architecture()) != expected
-        || card.inputSize() != expected.inputSize() || card.dimension() != expected.dimension()) {
-      throw new FaceException(ErrorCode.MODEL_INVALID, dir + " holds a " + card.architecture()
-          + " model, expected " + expected.architecture());
+        || card.inputSize() != expected.inputSize()
+        || card.dimension() != expected.dimension()) {
+      throw new FaceException(
+          ErrorCode.MODEL_INVALID,
+          dir + " holds a " + card.architecture() + " model, expected " + expected.architecture());
     }
     Device device = Engine.getInstance().getGpuCount() > 0 ? Device.gpu() : Device.cpu();
     Model model = Model.newInstance(card.name(), device);
@@ -64,8 +66,10 @@ final class PredictorPool implements AutoCloseable {
       return new PredictorPool(card, model, predictorCount, batchSize);
     } catch (IOException | MalformedModelException | RuntimeException e) {
       model.close();
-      throw new FaceException(ErrorCode.MODEL_INVALID,
-          "cannot load " + dir + ": " + e.getMessage() + "; re-run `facegate convert-faceapi`", e);
+      throw new FaceException(
+          ErrorCode.MODEL_INVALID,
+          "cannot load " + dir + ": " + e.getMessage() + "; re-run `facegate convert-faceapi`",
+          e);
     }
   }
 
@@ -81,8 +85,15 @@ final class PredictorPool implements AutoCloseable {
   List<float[]> run(List<RgbImage> images) {
     for (RgbImage image : images) {
       if (image.width() != card.inputSize() || image.height() != card.inputSize()) {
-        throw new IllegalArgumentException("expected " + card.inputSize() + "x" + card.inputSize()
-            + " images, got " + image.width() + "x" + image.height());
+        throw new IllegalArgumentException(
+            "expected "
+                + card.inputSize()
+                + "x"
+                + card.inputSize()
+                + " images, got "
+                + image.width()
+                + "x"
+                + image.height());
       }
     }
     List<float[]> outputs = new ArrayList<>(images.size());
@@ -97,8 +108,8 @@ final class PredictorPool implements AutoCloseable {
       }
       return outputs;
     } catch (TranslateException e) {
-      throw new FaceException(ErrorCode.INTERNAL, card.name() + " inference failed: "
-          + e.getMessage(), e);
+      throw new FaceException(
+          ErrorCode.INTERNAL, card.name() + " inference failed: " + e.getMessage(), e);
     } finally {
       idle.add(predictor);
     }

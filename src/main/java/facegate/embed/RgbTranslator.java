@@ -27,7 +27,14 @@ final class RgbTranslator implements Translator<RgbImage, float[]> {
   public NDList processInput(TranslatorContext context, RgbImage image) {
     if (image.width() != side || image.height() != side) {
       throw new IllegalArgumentException(
-          "expected a " + side + "x" + side + " image, got " + image.width() + "x" + image.height());
+          "expected a "
+              + side
+              + "x"
+              + side
+              + " image, got "
+              + image.width()
+              + "x"
+              + image.height());
     }
     int plane = side * side;
     float[] chw = new float[3 * plane];

@@ -29,8 +29,8 @@ final class SeparableConvBlock extends AbstractBlock {
   @Override
   protected NDList forwardInternal(
       ParameterStore store, NDList inputs, boolean training, PairList<String, Object> params) {
-    return pointwise.forward(store, depthwise.forward(store, inputs, training, params), training,
-        params);
+    return pointwise.forward(
+        store, depthwise.forward(store, inputs, training, params), training, params);
   }
 
   @Override
@@ -44,7 +44,9 @@ final class SeparableConvBlock extends AbstractBlock {
     pointwise.initialize(manager, dataType, depthwise.getOutputShapes(shapes));
   }
 
-  /** Reads {@code prefix/depthwise_filter}, {@code prefix/pointwise_filter}, {@code prefix/bias}. */
+  /**
+   * Reads {@code prefix/depthwise_filter}, {@code prefix/pointwise_filter}, {@code prefix/bias}.
+   */
   void importTfjs(Map<String, TfjsTensor> weights, String prefix) {
     depthwise.importTfjs(weights, prefix + "/depthwise_filter", null);
     pointwise.importTfjs(weights, prefix + "/pointwise_filter", prefix + "/bias");

@@ -29,8 +29,13 @@ final class TfConv2dBlock extends AbstractBlock {
   private final Parameter bias;
 
   private TfConv2dBlock(
-      int inChannels, int outChannels, int kernel, int stride, boolean samePadding,
-      boolean depthwise, boolean withBias) {
+      int inChannels,
+      int outChannels,
+      int kernel,
+      int stride,
+      boolean samePadding,
+      boolean depthwise,
+      boolean withBias) {
     super(VERSION);
     this.inChannels = inChannels;
     this.outChannels = outChannels;
@@ -86,14 +91,22 @@ final class TfConv2dBlock extends AbstractBlock {
     NDArray out = x;
     if (rows > 0) {
       Shape s = out.getShape();
-      NDArray zeros = out.getManager().zeros(new Shape(s.get(0), s.get(1), rows, s.get(3)),
-          out.getDataType(), out.getDevice());
+      NDArray zeros =
+          out.getManager()
+              .zeros(
+                  new Shape(s.get(0), s.get(1), rows, s.get(3)),
+                  out.getDataType(),
+                  out.getDevice());
       out = out.concat(zeros, 2);
     }
     if (columns > 0) {
       Shape s = out.getShape();
-      NDArray zeros = out.getManager().zeros(new Shape(s.get(0), s.get(1), s.get(2), columns),
-          out.getDataType(), out.getDevice());
+      NDArray zeros =
+          out.getManager()
+              .zeros(
+                  new Shape(s.get(0), s.get(1), s.get(2), columns),
+                  out.getDataType(),
+                  out.getDevice());
       out = out.concat(zeros, 3);
     }
     return out;
@@ -111,7 +124,12 @@ final class TfConv2dBlock extends AbstractBlock {
     NDArray w = store.getValue(weight, x.getDevice(), training);
     NDArray b = bias == null ? null : store.getValue(bias, x.getDevice(), training);
     return Conv2d.conv2d(
-        padded, w, b, new Shape(stride, stride), new Shape(rows[0], columns[0]), new Shape(1, 1),
+        padded,
+        w,
+        b,
+        new Shape(stride, stride),
+        new Shape(rows[0], columns[0]),
+        new Shape(1, 1),
         depthwise ? inChannels : 1);
   }
 
@@ -136,17 +154,20 @@ final class TfConv2dBlock extends AbstractBlock {
   }
 
   /**
-   * Copies TensorFlow weights into this block: {@code prefix/filters} ({@code [h, w, in, out]})
-   * or {@code prefix/depthwise_filter} ({@code [h, w, in, 1]}), and {@code prefix/bias}.
+   * Copies TensorFlow weights into this block: {@code prefix/filters} ({@code [h, w, in, out]}) or
+   * {@code prefix/depthwise_filter} ({@code [h, w, in, 1]}), and {@code prefix/bias}.
    */
   void importTfjs(Map<String, TfjsTensor> weights, String filtersName, String biasName) {
     TfjsTensor filters = TfjsImport.require(weights, filtersName);
     int[] s = filters.shape();
     int expectedOut = depthwise ? 1 : outChannels;
-    if (s.length != 4 || s[0] != kernel || s[1] != kernel || s[2] != inChannels
+    if (s.length != 4
+        || s[0] != kernel
+        || s[1] != kernel
+        || s[2] != inChannels
         || s[3] != expectedOut) {
-      throw TfjsImport.mismatch(filters, "[" + kernel + "," + kernel + "," + inChannels + ","
-          + expectedOut + "]");
+      throw TfjsImport.mismatch(
+          filters, "[" + kernel + "," + kernel + "," + inChannels + "," + expectedOut + "]");
     }
     TfjsImport.set(weight, TfjsImport.hwioToOihw(filters.values(), s));
     if (bias != null) {

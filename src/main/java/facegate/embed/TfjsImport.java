@@ -49,7 +49,8 @@ final class TfjsImport {
       for (int w = 0; w < width; w++) {
         for (int i = 0; i < in; i++) {
           for (int o = 0; o < out; o++) {
-            oihw[((o * in + i) * height + h) * width + w] = hwio[((h * width + w) * in + i) * out + o];
+            oihw[((o * in + i) * height + h) * width + w] =
+                hwio[((h * width + w) * in + i) * out + o];
           }
         }
       }

@@ -18,8 +18,13 @@ public record TfjsTensor(String name, int[] shape, float[] values) {
     shape = shape.clone();
     if (values.length != elementCount(shape)) {
       throw new IllegalArgumentException(
-          name + ": shape " + Arrays.toString(shape) + " needs " + elementCount(shape)
-              + " values, got " + values.length);
+          name
+              + ": shape "
+              + Arrays.toString(shape)
+              + " needs "
+              + elementCount(shape)
+              + " values, got "
+              + values.length);
     }
   }
 

@@ -8,6 +8,7 @@ import facegate.core.ErrorCode;
 import facegate.core.FaceException;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.BufferUnderflowException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
@@ -23,8 +24,8 @@ import java.util.Map;
  * <p>Each manifest group lists shard files, read concatenated in order, and the weights stored in
  * them one after the other, little-endian. Supported: dtype {@code float32} and {@code int32}
  * (returned as floats), and quantisation {@code uint8}/{@code uint16} (value = q * scale + min,
- * rounded for int32 weights, as tfjs does) and {@code float16} (float32 weights only). Anything else, a
- * missing shard or a shard too short for its weights is a {@link FaceException} with {@link
+ * rounded for int32 weights, as tfjs does) and {@code float16} (float32 weights only). Anything
+ * else, a missing shard or a shard too short for its weights is a {@link FaceException} with {@link
  * ErrorCode#MODEL_INVALID}.
  */
 public final class TfjsWeights {
@@ -67,7 +68,7 @@ public final class TfjsWeights {
         } else {
           readPlain(data, dtype, values, name);
         }
-      } catch (java.nio.BufferUnderflowException e) {
+      } catch (BufferUnderflowException e) {
         throw invalid("tfjs shards end before weight " + name, e);
       }
       if (into.put(name, new TfjsTensor(name, shape, values)) != null) {
@@ -119,8 +120,8 @@ public final class TfjsWeights {
       return;
     }
     if (!storedAs.equals("uint8") && !storedAs.equals("uint16")) {
-      throw invalid("weight " + name + " (" + dtype + ") has unsupported quantisation " + storedAs,
-          null);
+      throw invalid(
+          "weight " + name + " (" + dtype + ") has unsupported quantisation " + storedAs, null);
     }
     double scale = quantization.get("scale").getAsDouble();
     double min = quantization.get("min").getAsDouble();

@@ -22,9 +22,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The DJL port against face-api itself: the committed models/ run on the stored crops must give
- * the descriptors and landmarks that face-api 1.7.15 (tfjs cpu backend) gave on the same crops,
- * stored in reference/faceapi-reference.json by src/test/node/make-reference.js. Needs no Node.
+ * The DJL port against face-api itself: the committed models/ run on the stored crops must give the
+ * descriptors and landmarks that face-api 1.7.15 (tfjs cpu backend) gave on the same crops, stored
+ * in reference/faceapi-reference.json by src/test/node/make-reference.js. Needs no Node.
  */
 class FaceApiParityTest {
   private static final Path REFERENCE = Path.of("src/test/resources/reference");

@@ -11,6 +11,7 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -29,9 +30,11 @@ class TfjsWeightsTest {
     byte[] all = new byte[quantised.length + plain.capacity()];
     System.arraycopy(quantised, 0, all, 0, quantised.length);
     System.arraycopy(plain.array(), 0, all, quantised.length, plain.capacity());
-    Files.write(dir.resolve("w.bin1"), java.util.Arrays.copyOfRange(all, 0, 6));
-    Files.write(dir.resolve("w.bin2"), java.util.Arrays.copyOfRange(all, 6, all.length));
-    Files.writeString(dir.resolve("m.json"), """
+    Files.write(dir.resolve("w.bin1"), Arrays.copyOfRange(all, 0, 6));
+    Files.write(dir.resolve("w.bin2"), Arrays.copyOfRange(all, 6, all.length));
+    Files.writeString(
+        dir.resolve("m.json"),
+        """
         [{"paths": ["w.bin1", "w.bin2"], "weights": [
           {"name": "q", "shape": [2, 2], "dtype": "float32",
            "quantization": {"dtype": "uint8", "scale": 0.5, "min": -1.0}},
@@ -54,7 +57,9 @@ class TfjsWeightsTest {
     data.putShort((short) 1000).putShort((short) 65535); // * 0.01 + 2 -> 12, 657.35
     data.putShort((short) 0x3c00).putShort((short) 0xc000).putShort((short) 0x0001); // 1, -2, 2^-24
     Files.write(dir.resolve("h.bin"), data.array());
-    Files.writeString(dir.resolve("h.json"), """
+    Files.writeString(
+        dir.resolve("h.json"),
+        """
         [{"paths": ["h.bin"], "weights": [
           {"name": "u", "shape": [2], "dtype": "float32",
            "quantization": {"dtype": "uint16", "scale": 0.01, "min": 2.0}},
@@ -70,7 +75,9 @@ class TfjsWeightsTest {
   @Test
   void shardShorterThanItsWeightsIsInvalid() throws IOException {
     Files.write(dir.resolve("s.bin"), new byte[] {1, 2, 3});
-    Files.writeString(dir.resolve("s.json"), """
+    Files.writeString(
+        dir.resolve("s.json"),
+        """
         [{"paths": ["s.bin"], "weights": [{"name": "f", "shape": [1], "dtype": "float32"}]}]
         """);
 
