@@ -18,7 +18,13 @@ class DetectRateCommandTest {
     cli.setOut(new PrintWriter(out));
     int exit =
         cli.execute(
-            "detect-rate", "--images", fixtures.toString(), "--limit", "4", "--threads", "1",
+            "detect-rate",
+            "--images",
+            fixtures.toString(),
+            "--limit",
+            "4",
+            "--threads",
+            "1",
             "--no-profile");
     assertEquals(0, exit, out.toString());
     String[] lines = out.toString().strip().split("\n");
