@@ -6,6 +6,12 @@ package facegate.core;
  */
 public enum ErrorCode {
   MALFORMED_REQUEST("malformed_request", 400),
+  UNAUTHORIZED("unauthorized", 401),
+  FORBIDDEN("forbidden", 403),
+  PERSON_NOT_FOUND("person_not_found", 404),
+  PERSON_EXISTS("person_exists", 409),
+  GALLERY_MODEL_MISMATCH("gallery_model_mismatch", 409),
+  GALLERY_CORRUPT("gallery_corrupt", 500),
   IMAGE_EMPTY("image_empty", 400),
   IMAGE_TOO_LARGE("image_too_large", 413),
   IMAGE_TOO_MANY_PIXELS("image_too_many_pixels", 413),
