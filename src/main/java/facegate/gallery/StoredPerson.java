@@ -1,0 +1,39 @@
+package facegate.gallery;
+
+import facegate.core.Person;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A person as the gallery stores them: what {@link Person} says plus the template vectors.
+ *
+ * @param id a valid person id
+ * @param name the display name, never null
+ * @param enrolledAt when the person was first enrolled
+ * @param templates at least one
+ */
+record StoredPerson(String id, String name, Instant enrolledAt, List<StoredTemplate> templates) {
+  StoredPerson {
+    Person.requireValidId(id);
+    Objects.requireNonNull(name, "name");
+    Objects.requireNonNull(enrolledAt, "enrolledAt");
+    templates = List.copyOf(templates);
+    if (templates.isEmpty()) {
+      throw new IllegalArgumentException("a stored person needs at least one template");
+    }
+  }
+
+  /** This person with {@code more} templates appended. */
+  StoredPerson withTemplates(List<StoredTemplate> more) {
+    List<StoredTemplate> all = new ArrayList<>(templates.size() + more.size());
+    all.addAll(templates);
+    all.addAll(more);
+    return new StoredPerson(id, name, enrolledAt, all);
+  }
+
+  Person toPerson() {
+    return new Person(id, name, templates.size(), enrolledAt);
+  }
+}

@@ -1,0 +1,9 @@
+/**
+ * The enrolled-people gallery: who is enrolled, with which face templates, and who a probe face
+ * most resembles. {@link facegate.gallery.Gallery} is the contract; {@link
+ * facegate.gallery.HnswGallery} keeps it in a folder on disk (a fsync'd journal plus compacted
+ * snapshots) and answers searches from an in-memory HNSW graph (hnswlib), which is rebuilt from the
+ * stored vectors whenever its saved copy is missing, stale or fails its checksum. No hnswlib type
+ * leaves this package; public signatures speak in {@code facegate.core} records.
+ */
+package facegate.gallery;
