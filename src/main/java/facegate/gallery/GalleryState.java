@@ -1,5 +1,6 @@
 package facegate.gallery;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
@@ -80,6 +81,16 @@ final class GalleryState {
       nextTemplateId = template.id() + 1;
     }
     templateCount += templates.size();
+  }
+
+  /** {@code vectors} as templates with the next unused ids; the state is not changed. */
+  List<StoredTemplate> numbered(List<float[]> vectors) {
+    List<StoredTemplate> templates = new ArrayList<>(vectors.size());
+    long id = nextTemplateId;
+    for (float[] vector : vectors) {
+      templates.add(new StoredTemplate(id++, vector));
+    }
+    return templates;
   }
 
   Optional<StoredPerson> person(String id) {

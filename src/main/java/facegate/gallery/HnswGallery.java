@@ -124,7 +124,8 @@ public final class HnswGallery implements Gallery {
             ErrorCode.PERSON_EXISTS,
             "person '" + id + "' is already enrolled; add templates to them, or remove them first");
       }
-      StoredPerson person = new StoredPerson(id, name == null ? "" : name, now, numbered(vectors));
+      StoredPerson person =
+          new StoredPerson(id, name == null ? "" : name, now, state.numbered(vectors));
       return commit(new JournalRecord.Enroll(state.sequence() + 1, person)).toPerson();
     } finally {
       lock.writeLock().unlock();
@@ -139,7 +140,7 @@ public final class HnswGallery implements Gallery {
     try {
       requireOpen();
       requirePerson(id);
-      List<StoredTemplate> numbered = numbered(vectors);
+      List<StoredTemplate> numbered = state.numbered(vectors);
       return commit(new JournalRecord.AddTemplates(state.sequence() + 1, id, numbered)).toPerson();
     } finally {
       lock.writeLock().unlock();
@@ -343,14 +344,5 @@ public final class HnswGallery implements Gallery {
                 new FaceException(
                     ErrorCode.PERSON_NOT_FOUND,
                     "no person '" + id + "' is enrolled; enroll them first"));
-  }
-
-  private List<StoredTemplate> numbered(List<float[]> vectors) {
-    List<StoredTemplate> templates = new ArrayList<>(vectors.size());
-    long id = state.nextTemplateId();
-    for (float[] vector : vectors) {
-      templates.add(new StoredTemplate(id++, vector));
-    }
-    return templates;
   }
 }

@@ -19,10 +19,14 @@ final class TemplateInput {
     if (templates == null || templates.isEmpty()) {
       throw new FaceException(ErrorCode.MALFORMED_REQUEST, "at least one template is needed");
     }
-    if (templates.size() > PersonCodec.MAX_TEMPLATES_PER_RECORD) {
+    long bytes = (long) templates.size() * (options.dimension() * Float.BYTES + Long.BYTES);
+    if (templates.size() > PersonCodec.MAX_TEMPLATES_PER_RECORD
+        || bytes > Journal.MAX_PAYLOAD_BYTES / 2) {
       throw new FaceException(
           ErrorCode.MALFORMED_REQUEST,
-          "at most " + PersonCodec.MAX_TEMPLATES_PER_RECORD + " templates per call");
+          "too many templates in one call ("
+              + templates.size()
+              + "); send them in smaller batches");
     }
     List<float[]> vectors = new ArrayList<>(templates.size());
     for (Embedding template : templates) {
