@@ -2,16 +2,21 @@ package facegate.cli;
 
 import facegate.core.Embedding;
 import facegate.core.RgbImage;
+import facegate.embed.ModelCalibration;
 import facegate.eval.PairsEvaluation;
 import facegate.eval.PairsProtocol;
+import facegate.eval.Roc;
 import facegate.eval.VerificationReport;
 import facegate.pipeline.FaceRecognizer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -32,6 +37,13 @@ final class EvalCommand implements Callable<Integer> {
 
   @Option(names = "--threads", defaultValue = "2", description = "Images embedded at once.")
   int threads;
+
+  @Option(
+      names = "--calibrate",
+      description =
+          "Write the thresholds found (accuracy-optimal, FAR 1e-3, FAR 1e-2) into the model's"
+              + " model.json.")
+  boolean calibrate;
 
   @Mixin ModelOptions models;
 
@@ -58,9 +70,44 @@ final class EvalCommand implements Callable<Integer> {
           report.tarAtFar1e2(),
           imageCount,
           seconds);
+      if (calibrate) {
+        writeCalibration(result);
+      }
       System.out.println(report.summaryLine());
     }
     return 0;
+  }
+
+  private void writeCalibration(PairsEvaluation.Result result) {
+    VerificationReport report = result.report();
+    Roc roc = Roc.of(result.scores(), result.same());
+    Map<String, Double> points = new LinkedHashMap<>();
+    points.put("far1e-3", roc.thresholdAtFar(1e-3));
+    points.put("far1e-2", roc.thresholdAtFar(1e-2));
+    Map<String, String> provenance = new LinkedHashMap<>();
+    provenance.put("pairs", pairs.toString());
+    provenance.put("pairCount", Integer.toString(report.pairs()));
+    provenance.put("failures", Integer.toString(report.failures()));
+    provenance.put("verifyThresholdMethod", "mean of per-fold accuracy-optimal thresholds");
+    provenance.put("summary", report.summaryLine());
+    provenance.put("measuredAt", Instant.now().toString());
+    provenance.put(
+        "command",
+        "facegate eval --images "
+            + images
+            + " --pairs "
+            + pairs
+            + " --model "
+            + models.model
+            + " --calibrate");
+    ModelCalibration.write(models.model, report.meanThreshold(), points, provenance);
+    System.out.printf(
+        Locale.ROOT,
+        "calibrated %s: verifyThreshold=%.4f far1e-3=%.4f far1e-2=%.4f%n",
+        models.model,
+        report.meanThreshold(),
+        points.get("far1e-3"),
+        points.get("far1e-2"));
   }
 
   private static Optional<Embedding> embed(FaceRecognizer recognizer, Path path) {
