@@ -4,7 +4,10 @@ import facegate.vision.CascadeFaceDetector;
 import facegate.vision.CascadeSettings;
 import facegate.vision.DetectionRate;
 import facegate.vision.DetectionRateEvaluator;
+import facegate.vision.FaceDetector;
 import facegate.vision.ImageDecoder;
+import facegate.vision.SsdFaceDetector;
+import facegate.vision.SsdSettings;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,11 +17,25 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** Measures how often the cascade detector finds a face in a folder of images. */
+/** Measures how often a face detector (cascades or SSD) finds a face in a folder of images. */
 @Command(
     name = "detect-rate",
     description = "Run the face detector over every .jpg/.png under a folder and count detections.")
 final class DetectRateCommand implements Callable<Integer> {
+  /** The detectors this command can measure. */
+  enum Detector {
+    CASCADE,
+    SSD
+  }
+
+  /** Accepts {@code cascade} and {@code ssd} in any case. */
+  static final class DetectorConverter implements CommandLine.ITypeConverter<Detector> {
+    @Override
+    public Detector convert(String value) {
+      return Detector.valueOf(value.toUpperCase(Locale.ROOT));
+    }
+  }
+
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Option(names = "--images", required = true, description = "folder searched recursively")
@@ -29,6 +46,25 @@ final class DetectRateCommand implements Callable<Integer> {
 
   @Option(names = "--threads", description = "parallel workers (default: available processors)")
   int threads = Runtime.getRuntime().availableProcessors();
+
+  @Option(
+      names = "--detector",
+      defaultValue = "cascade",
+      converter = DetectorConverter.class,
+      description = "cascade or ssd (default ${DEFAULT-VALUE})")
+  Detector detector;
+
+  @Option(
+      names = "--ssd-model",
+      defaultValue = "models/ssd-mobilenetv1-faceapi",
+      description = "SSD model folder (default ${DEFAULT-VALUE})")
+  Path ssdModel;
+
+  @Option(
+      names = "--min-confidence",
+      defaultValue = "0.5",
+      description = "ssd: minimum face score (default ${DEFAULT-VALUE})")
+  double minConfidence;
 
   @Option(
       names = "--frontal-cascade",
@@ -49,21 +85,36 @@ final class DetectRateCommand implements Callable<Integer> {
       spec.commandLine().getErr().println("not a folder: " + images);
       return 2;
     }
-    CascadeSettings settings =
-        CascadeSettings.defaults()
-            .withFrontalCascade(frontalCascade)
-            .withProfile(!noProfile)
-            .withMinNeighbors(minNeighbors);
+    String description;
     DetectionRate rate;
-    try (CascadeFaceDetector detector = new CascadeFaceDetector(settings)) {
-      rate =
-          new DetectionRateEvaluator(detector, new ImageDecoder()).evaluate(images, limit, threads);
+    if (detector == Detector.SSD) {
+      SsdSettings settings =
+          SsdSettings.defaults().withMinConfidence(minConfidence).withPredictors(threads);
+      description = "ssd " + ssdModel + " " + settings;
+      try (SsdFaceDetector ssd = SsdFaceDetector.load(ssdModel, settings)) {
+        rate = evaluate(ssd);
+      }
+    } else {
+      CascadeSettings settings =
+          CascadeSettings.defaults()
+              .withFrontalCascade(frontalCascade)
+              .withProfile(!noProfile)
+              .withMinNeighbors(minNeighbors);
+      description = settings.toString();
+      try (CascadeFaceDetector cascade = new CascadeFaceDetector(settings)) {
+        rate = evaluate(cascade);
+      }
     }
-    print(out, settings, rate);
+    print(out, description, rate);
     return 0;
   }
 
-  private static void print(PrintWriter out, CascadeSettings settings, DetectionRate rate) {
+  private DetectionRate evaluate(FaceDetector faceDetector) {
+    return new DetectionRateEvaluator(faceDetector, new ImageDecoder())
+        .evaluate(images, limit, threads);
+  }
+
+  private static void print(PrintWriter out, String settings, DetectionRate rate) {
     out.println("settings: " + settings);
     out.printf(
         Locale.ROOT,

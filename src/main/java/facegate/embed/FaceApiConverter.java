@@ -32,8 +32,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Converts the face recognition and 68-landmark networks of the {@code @vladmandic/face-api} npm
- * package (tfjs weights) into DJL parameter files with a {@code model.json} each.
+ * Converts the face recognition, 68-landmark and SSD-MobileNetV1 face detection networks of the
+ * {@code @vladmandic/face-api} npm package (tfjs weights) into DJL parameter files with a {@code
+ * model.json} each.
  *
  * <p>For each network it writes {@code out/<name>/<name>-0000.params}, the package's {@code
  * LICENSE} and {@code model.json} (architecture, input, normalisation, output dimension, source
@@ -60,7 +61,7 @@ public final class FaceApiConverter {
     this.command = command;
   }
 
-  /** Converts both networks; returns the model directories written. */
+  /** Converts every network of {@link FaceApiNetwork}; returns the model directories written. */
   public List<Path> convertAll() {
     String version = packageVersion();
     List<Path> written = new ArrayList<>();
@@ -125,7 +126,11 @@ public final class FaceApiConverter {
       for (Pair<String, Parameter> parameter : block.getParameters()) {
         blockValues += parameter.getValue().getArray().size();
       }
-      long tfjsValues = weights.values().stream().mapToLong(t -> t.values().length).sum();
+      long tfjsValues =
+          weights.values().stream()
+              .filter(t -> network.usesWeight(t.name()))
+              .mapToLong(t -> t.values().length)
+              .sum();
       if (blockValues != tfjsValues) {
         throw new FaceException(
             ErrorCode.MODEL_INVALID,
@@ -151,19 +156,27 @@ public final class FaceApiConverter {
     card.addProperty("inputSize", network.inputSize());
     card.addProperty("channelOrder", "RGB");
     JsonArray mean = new JsonArray();
-    for (double m : FaceApiNetwork.MEAN_RGB) {
+    for (double m : network.meanRgb()) {
       mean.add(m);
     }
     card.add("meanRgb", mean);
-    card.addProperty("scale", FaceApiNetwork.SCALE);
+    card.addProperty("scale", network.scale());
     card.addProperty("normalization", "input = (pixel - meanRgb[channel]) * scale, NCHW float32");
     card.addProperty("dimension", network.dimension());
     if (network == FaceApiNetwork.RECOGNITION) {
       card.addProperty("output", "128-d descriptor; facegate L2-normalises it");
       card.addProperty("metric", "cosine");
       card.add("verifyThreshold", null);
-    } else {
+    } else if (network == FaceApiNetwork.LANDMARKS) {
       card.addProperty("output", "68 (x, y) pairs interleaved, relative to inputSize");
+    } else {
+      card.addProperty(
+          "output",
+          SsdMobilenetBlock.ANCHORS
+              + " anchors x (ymin, xmin, ymax, xmax relative to inputSize, face score)");
+      card.addProperty(
+          "preprocessing",
+          "pad right/bottom with black to a square, resize bilinearly to inputSize");
     }
     JsonObject source = new JsonObject();
     source.addProperty("npmPackage", PACKAGE_NAME);

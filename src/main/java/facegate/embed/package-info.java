@@ -2,7 +2,8 @@
  * DJL: the face networks, their translator and a predictor pool. face-api's tfjs weights are read
  * by {@link facegate.embed.TfjsWeights} and converted once by {@link
  * facegate.embed.FaceApiConverter} into DJL parameter files under {@code models/}; at run time
- * {@link facegate.embed.DjlFaceEmbedder} and {@link facegate.embed.DjlLandmarkLocator} load them
- * offline. No DJL type appears in a public signature: callers see core records only.
+ * {@link facegate.embed.DjlFaceEmbedder}, {@link facegate.embed.DjlLandmarkLocator} and {@link
+ * facegate.embed.DjlSsdMobilenet} (the SSD face detection network) load them offline. No DJL type
+ * appears in a public signature: callers see core records only.
  */
 package facegate.embed;

@@ -35,6 +35,39 @@ class DetectRateCommandTest {
   }
 
   @Test
+  void measuresTheSsdDetectorWhenAsked() throws Exception {
+    Path fixtures = Path.of(getClass().getResource("/fixtures/lfw").toURI());
+    StringWriter out = new StringWriter();
+    CommandLine cli = new CommandLine(new FacegateCommand());
+    cli.setOut(new PrintWriter(out));
+    int exit =
+        cli.execute(
+            "detect-rate",
+            "--detector",
+            "ssd",
+            "--min-confidence",
+            "0.4",
+            "--images",
+            fixtures.toString(),
+            "--limit",
+            "2",
+            "--threads",
+            "1");
+    assertEquals(0, exit, out.toString());
+    assertTrue(out.toString().contains("minConfidence=0.4"), out.toString());
+    assertTrue(out.toString().contains("images=2 detected=2 "), out.toString());
+  }
+
+  @Test
+  void refusesAnUnknownDetector() {
+    StringWriter err = new StringWriter();
+    CommandLine cli = new CommandLine(new FacegateCommand());
+    cli.setErr(new PrintWriter(err));
+    int exit = cli.execute("detect-rate", "--images", ".", "--detector", "mtcnn");
+    assertEquals(2, exit, err.toString());
+  }
+
+  @Test
   void refusesAMissingFolder() {
     StringWriter err = new StringWriter();
     CommandLine cli = new CommandLine(new FacegateCommand());
