@@ -72,8 +72,11 @@ final class DetectRateCommand implements Callable<Integer> {
       description = "frontal Haar cascade: ${COMPLETION-CANDIDATES} (default ${DEFAULT-VALUE})")
   CascadeSettings.FrontalCascade frontalCascade;
 
-  @Option(names = "--no-profile", description = "frontal cascade only")
-  boolean noProfile;
+  @Option(
+      names = "--profile",
+      defaultValue = "WHEN_NO_FRONTAL",
+      description = "profile cascade: ${COMPLETION-CANDIDATES} (default ${DEFAULT-VALUE})")
+  CascadeSettings.ProfileSearch profile;
 
   @Option(names = "--min-neighbors", defaultValue = "3", description = "default ${DEFAULT-VALUE}")
   int minNeighbors;
@@ -98,7 +101,7 @@ final class DetectRateCommand implements Callable<Integer> {
       CascadeSettings settings =
           CascadeSettings.defaults()
               .withFrontalCascade(frontalCascade)
-              .withProfile(!noProfile)
+              .withProfile(profile)
               .withMinNeighbors(minNeighbors);
       description = settings.toString();
       try (CascadeFaceDetector cascade = new CascadeFaceDetector(settings)) {

@@ -88,7 +88,11 @@ public final class CascadeFaceDetector implements FaceDetector, AutoCloseable {
       cvtColor(rgb, gray, COLOR_RGB2GRAY);
       equalizeHist(gray, equalized);
       found.addAll(run(classifiers.frontal, equalized, minSide, FaceBox.View.FRONTAL, false));
-      if (classifiers.profile != null) {
+      boolean searchProfile =
+          settings.profile() == CascadeSettings.ProfileSearch.ALWAYS
+              || (settings.profile() == CascadeSettings.ProfileSearch.WHEN_NO_FRONTAL
+                  && found.isEmpty());
+      if (searchProfile) {
         found.addAll(
             run(classifiers.profile, equalized, minSide, FaceBox.View.PROFILE_LEFT, false));
         try (Mat mirrored = new Mat()) {
@@ -142,7 +146,7 @@ public final class CascadeFaceDetector implements FaceDetector, AutoCloseable {
   private Classifiers newClassifiers() {
     CascadeClassifier frontal = CascadeLoader.load(settings.frontalCascade().fileName());
     CascadeClassifier profile = null;
-    if (settings.profile()) {
+    if (settings.profile() != CascadeSettings.ProfileSearch.NEVER) {
       try {
         profile = CascadeLoader.load(CascadeLoader.PROFILE);
       } catch (RuntimeException e) {

@@ -25,7 +25,8 @@ class DetectRateCommandTest {
             "4",
             "--threads",
             "1",
-            "--no-profile");
+            "--profile",
+            "NEVER");
     assertEquals(0, exit, out.toString());
     String[] lines = out.toString().strip().split("\n");
     String last = lines[lines.length - 1];

@@ -87,10 +87,25 @@ class CascadeFaceDetectorTest {
   @Test
   void profileSearchTagsProfileViewsAndFrontalOnlyDetectorDoesNot() {
     try (CascadeFaceDetector frontalOnly =
-        new CascadeFaceDetector(CascadeSettings.defaults().withProfile(false))) {
+        new CascadeFaceDetector(
+            CascadeSettings.defaults().withProfile(CascadeSettings.ProfileSearch.NEVER))) {
       for (RgbImage image : fixtures.subList(0, 8)) {
         assertTrue(
             frontalOnly.detect(image).stream().allMatch(b -> b.view() == FaceBox.View.FRONTAL));
+      }
+    }
+  }
+
+  @Test
+  void profileFallbackChangesNothingWhereAFrontalFaceIsFound() {
+    try (CascadeFaceDetector frontalOnly =
+        new CascadeFaceDetector(
+            CascadeSettings.defaults().withProfile(CascadeSettings.ProfileSearch.NEVER))) {
+      for (int i = 0; i < 12; i++) {
+        List<FaceBox> frontal = frontalOnly.detect(fixtures.get(i));
+        if (!frontal.isEmpty()) {
+          assertEquals(frontal, detections.get(i));
+        }
       }
     }
   }
