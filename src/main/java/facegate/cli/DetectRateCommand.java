@@ -1,13 +1,14 @@
 package facegate.cli;
 
+import facegate.core.FaceDetector;
+import facegate.embed.SsdFaceDetector;
+import facegate.embed.SsdSettings;
 import facegate.vision.CascadeFaceDetector;
 import facegate.vision.CascadeSettings;
 import facegate.vision.DetectionRate;
 import facegate.vision.DetectionRateEvaluator;
-import facegate.vision.FaceDetector;
+import facegate.vision.FallbackFaceDetector;
 import facegate.vision.ImageDecoder;
-import facegate.vision.SsdFaceDetector;
-import facegate.vision.SsdSettings;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,14 +26,23 @@ final class DetectRateCommand implements Callable<Integer> {
   /** The detectors this command can measure. */
   enum Detector {
     CASCADE,
-    SSD
+    SSD,
+    /** The service's default: cascades, and SSD where they find nothing. */
+    CASCADE_THEN_SSD
   }
 
-  /** Accepts {@code cascade} and {@code ssd} in any case. */
+  /** Accepts {@code cascade}, {@code ssd} and {@code cascade+ssd}, in any case. */
   static final class DetectorConverter implements CommandLine.ITypeConverter<Detector> {
     @Override
     public Detector convert(String value) {
-      return Detector.valueOf(value.toUpperCase(Locale.ROOT));
+      return switch (value.toLowerCase(Locale.ROOT)) {
+        case "cascade" -> Detector.CASCADE;
+        case "ssd" -> Detector.SSD;
+        case "cascade+ssd" -> Detector.CASCADE_THEN_SSD;
+        default ->
+            throw new CommandLine.TypeConversionException(
+                "unknown detector '" + value + "': use cascade, ssd or cascade+ssd");
+      };
     }
   }
 
@@ -51,7 +61,9 @@ final class DetectRateCommand implements Callable<Integer> {
       names = "--detector",
       defaultValue = "cascade",
       converter = DetectorConverter.class,
-      description = "cascade or ssd (default ${DEFAULT-VALUE})")
+      description =
+          "cascade, ssd, or cascade+ssd (SSD where the cascades find nothing, as the service"
+              + " does) (default ${DEFAULT-VALUE})")
   Detector detector;
 
   @Option(
@@ -88,25 +100,30 @@ final class DetectRateCommand implements Callable<Integer> {
       spec.commandLine().getErr().println("not a folder: " + images);
       return 2;
     }
-    String description;
+    SsdSettings ssdSettings =
+        SsdSettings.defaults().withMinConfidence(minConfidence).withPredictors(threads);
+    CascadeSettings cascadeSettings =
+        CascadeSettings.defaults()
+            .withFrontalCascade(frontalCascade)
+            .withProfile(profile)
+            .withMinNeighbors(minNeighbors);
+    String description =
+        switch (detector) {
+          case SSD -> "ssd " + ssdModel + " " + ssdSettings;
+          case CASCADE -> cascadeSettings.toString();
+          case CASCADE_THEN_SSD -> cascadeSettings + " then ssd " + ssdModel + " " + ssdSettings;
+        };
     DetectionRate rate;
-    if (detector == Detector.SSD) {
-      SsdSettings settings =
-          SsdSettings.defaults().withMinConfidence(minConfidence).withPredictors(threads);
-      description = "ssd " + ssdModel + " " + settings;
-      try (SsdFaceDetector ssd = SsdFaceDetector.load(ssdModel, settings)) {
-        rate = evaluate(ssd);
-      }
-    } else {
-      CascadeSettings settings =
-          CascadeSettings.defaults()
-              .withFrontalCascade(frontalCascade)
-              .withProfile(profile)
-              .withMinNeighbors(minNeighbors);
-      description = settings.toString();
-      try (CascadeFaceDetector cascade = new CascadeFaceDetector(settings)) {
-        rate = evaluate(cascade);
-      }
+    try (CascadeFaceDetector cascade = new CascadeFaceDetector(cascadeSettings);
+        SsdFaceDetector ssd =
+            detector == Detector.CASCADE ? null : SsdFaceDetector.load(ssdModel, ssdSettings)) {
+      rate =
+          evaluate(
+              switch (detector) {
+                case SSD -> ssd;
+                case CASCADE -> cascade;
+                case CASCADE_THEN_SSD -> new FallbackFaceDetector(cascade, ssd);
+              });
     }
     print(out, description, rate);
     return 0;

@@ -1,23 +1,17 @@
 package facegate.cli;
 
-import facegate.core.Embedding;
-import facegate.core.RgbImage;
 import facegate.embed.ModelCalibration;
+import facegate.eval.EmbeddingCache;
 import facegate.eval.PairsEvaluation;
 import facegate.eval.PairsProtocol;
 import facegate.eval.Roc;
 import facegate.eval.VerificationReport;
 import facegate.pipeline.FaceRecognizer;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -45,6 +39,11 @@ final class EvalCommand implements Callable<Integer> {
               + " model.json.")
   boolean calibrate;
 
+  @Option(
+      names = "--cache",
+      description = "Embedding cache file, reused while the models and pipeline are unchanged.")
+  Path cacheFile;
+
   @Mixin ModelOptions models;
 
   @Override
@@ -52,11 +51,13 @@ final class EvalCommand implements Callable<Integer> {
     PairsProtocol protocol = PairsProtocol.read(pairs);
     int imageCount = protocol.images(images).size();
     long start = System.nanoTime();
+    EmbeddingCache cache =
+        cacheFile == null ? null : EmbeddingCache.open(cacheFile, models.fingerprint());
     try (FaceRecognizer recognizer = models.open(threads)) {
       ProgressBar bar = new ProgressBar(System.err, "eval", imageCount);
       PairsEvaluation.Result result =
           PairsEvaluation.run(
-              protocol, images, path -> embed(recognizer, path), threads, bar::update);
+              protocol, images, ImageEmbedding.function(recognizer, cache), threads, bar::update);
       VerificationReport report = result.report();
       double seconds = (System.nanoTime() - start) / 1e9;
       System.out.printf(
@@ -70,6 +71,9 @@ final class EvalCommand implements Callable<Integer> {
           report.tarAtFar1e2(),
           imageCount,
           seconds);
+      if (cache != null) {
+        cache.save();
+      }
       if (calibrate) {
         writeCalibration(result);
       }
@@ -108,19 +112,5 @@ final class EvalCommand implements Callable<Integer> {
         report.meanThreshold(),
         points.get("far1e-3"),
         points.get("far1e-2"));
-  }
-
-  private static Optional<Embedding> embed(FaceRecognizer recognizer, Path path) {
-    byte[] bytes;
-    try {
-      bytes = Files.readAllBytes(path);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + path, e);
-    }
-    RgbImage image = recognizer.decode(bytes);
-    var faces = recognizer.alignFaces(image, false);
-    return faces.isEmpty()
-        ? Optional.empty()
-        : Optional.of(recognizer.embed(List.of(faces.get(0))).get(0));
   }
 }

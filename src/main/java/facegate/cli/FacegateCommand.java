@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
       ServeCommand.class,
       EmbedCommand.class,
       EvalCommand.class,
+      IdentifyEvalCommand.class,
       DetectRateCommand.class,
       ConvertFaceApiCommand.class
     })

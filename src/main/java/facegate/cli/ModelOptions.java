@@ -1,7 +1,16 @@
 package facegate.cli;
 
 import facegate.pipeline.FaceRecognizer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.stream.Stream;
 import picocli.CommandLine.Option;
 
 /** The options that choose the networks, shared by every command that embeds faces. */
@@ -18,7 +27,39 @@ final class ModelOptions {
       description = "Landmark model folder (default: ${DEFAULT-VALUE}).")
   Path landmarkModel;
 
+  @Option(
+      names = "--detector-model",
+      defaultValue = "models/ssd-mobilenetv1-faceapi",
+      description =
+          "SSD face detector folder, used where the cascades find no face"
+              + " (default: ${DEFAULT-VALUE}).")
+  Path detectorModel;
+
   FaceRecognizer open(int predictors) {
-    return FaceRecognizer.open(model, landmarkModel, predictors);
+    return FaceRecognizer.open(model, landmarkModel, detectorModel, predictors);
+  }
+
+  /**
+   * Identifies what the pipeline computes: the pipeline version and the bytes of both networks'
+   * parameter files (not model.json, which calibration rewrites).
+   */
+  String fingerprint() {
+    try {
+      MessageDigest digest = MessageDigest.getInstance("SHA-256");
+      digest.update(FaceRecognizer.PIPELINE_VERSION.getBytes(StandardCharsets.UTF_8));
+      for (Path dir : List.of(model, landmarkModel, detectorModel)) {
+        try (Stream<Path> files = Files.list(dir)) {
+          for (Path params :
+              files.filter(f -> f.toString().endsWith(".params")).sorted().toList()) {
+            digest.update(Files.readAllBytes(params));
+          }
+        }
+      }
+      return HexFormat.of().formatHex(digest.digest());
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read the model files", e);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
   }
 }

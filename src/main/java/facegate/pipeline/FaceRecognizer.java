@@ -4,6 +4,7 @@ import facegate.core.AlignedFace;
 import facegate.core.Embedding;
 import facegate.core.ErrorCode;
 import facegate.core.FaceBox;
+import facegate.core.FaceDetector;
 import facegate.core.FaceException;
 import facegate.core.Landmarks;
 import facegate.core.RgbImage;
@@ -11,9 +12,11 @@ import facegate.embed.DjlFaceEmbedder;
 import facegate.embed.DjlLandmarkLocator;
 import facegate.embed.FaceEmbedder;
 import facegate.embed.LandmarkLocator;
+import facegate.embed.SsdFaceDetector;
+import facegate.embed.SsdSettings;
 import facegate.vision.CascadeFaceDetector;
 import facegate.vision.FaceAligner;
-import facegate.vision.FaceDetector;
+import facegate.vision.FallbackFaceDetector;
 import facegate.vision.ImageDecoder;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -28,6 +31,13 @@ import java.util.Objects;
  * around the landmarks found, which does not depend on how the detector frames a face.
  */
 public final class FaceRecognizer implements AutoCloseable {
+  /**
+   * Changes whenever the pipeline would embed an image differently (detector settings, crops,
+   * alignment), so that cached embeddings of an older pipeline are not reused.
+   */
+  public static final String PIPELINE_VERSION =
+      "cascade-alt2-profile-fallback+ssd-fallback/landmarks-2pass/dlib-chip-0.25";
+
   /** Crop side around the detector's box, as a multiple of the box's larger side. */
   static final double BOX_CROP_SCALE = 1.25;
 
@@ -36,21 +46,25 @@ public final class FaceRecognizer implements AutoCloseable {
 
   private final ImageDecoder decoder;
   private final FaceDetector detector;
-  private final AutoCloseable detectorResources;
+  private final List<AutoCloseable> owned;
   private final LandmarkLocator landmarkLocator;
   private final FaceAligner aligner;
   private final FaceEmbedder embedder;
 
+  /**
+   * @param owned what {@link #close()} closes, in reverse order (the parts this recognizer owns)
+   */
   public FaceRecognizer(
       ImageDecoder decoder,
       FaceDetector detector,
       LandmarkLocator landmarkLocator,
-      FaceEmbedder embedder) {
+      FaceEmbedder embedder,
+      List<AutoCloseable> owned) {
     this.decoder = Objects.requireNonNull(decoder, "decoder");
     this.detector = Objects.requireNonNull(detector, "detector");
-    this.detectorResources = detector instanceof AutoCloseable closeable ? closeable : () -> {};
     this.landmarkLocator = Objects.requireNonNull(landmarkLocator, "landmarkLocator");
     this.embedder = Objects.requireNonNull(embedder, "embedder");
+    this.owned = List.copyOf(owned);
     this.aligner = new FaceAligner(embedder.inputSize(), 0.25);
   }
 
@@ -60,13 +74,23 @@ public final class FaceRecognizer implements AutoCloseable {
    *
    * @param predictors predictors per network, i.e. how many threads can run inference at once
    */
-  public static FaceRecognizer open(Path embeddingModel, Path landmarkModel, int predictors) {
-    DjlLandmarkLocator landmarks = DjlLandmarkLocator.load(landmarkModel, predictors, 32);
+  public static FaceRecognizer open(
+      Path embeddingModel, Path landmarkModel, Path detectorModel, int predictors) {
+    List<AutoCloseable> opened = new ArrayList<>();
     try {
+      CascadeFaceDetector cascade = new CascadeFaceDetector();
+      opened.add(cascade);
+      SsdFaceDetector ssd =
+          SsdFaceDetector.load(detectorModel, SsdSettings.defaults().withPredictors(predictors));
+      opened.add(ssd);
+      DjlLandmarkLocator landmarks = DjlLandmarkLocator.load(landmarkModel, predictors, 32);
+      opened.add(landmarks);
       DjlFaceEmbedder embedder = DjlFaceEmbedder.load(embeddingModel, predictors, 32);
-      return new FaceRecognizer(new ImageDecoder(), new CascadeFaceDetector(), landmarks, embedder);
+      opened.add(embedder);
+      return new FaceRecognizer(
+          new ImageDecoder(), new FallbackFaceDetector(cascade, ssd), landmarks, embedder, opened);
     } catch (RuntimeException e) {
-      landmarks.close();
+      closeAll(opened, e);
       throw e;
     }
   }
@@ -146,12 +170,25 @@ public final class FaceRecognizer implements AutoCloseable {
 
   @Override
   public void close() {
-    embedder.close();
-    landmarkLocator.close();
-    try {
-      detectorResources.close();
-    } catch (Exception e) {
-      throw new IllegalStateException("cannot release the face detector", e);
+    closeAll(owned, null);
+  }
+
+  /** Closes in reverse order; failures are added to {@code failure} or thrown at the end. */
+  private static void closeAll(List<AutoCloseable> resources, RuntimeException failure) {
+    RuntimeException first = failure;
+    for (int i = resources.size() - 1; i >= 0; i--) {
+      try {
+        resources.get(i).close();
+      } catch (Exception e) {
+        if (first == null) {
+          first = new IllegalStateException("cannot release a pipeline part", e);
+        } else {
+          first.addSuppressed(e);
+        }
+      }
+    }
+    if (failure == null && first != null) {
+      throw first;
     }
   }
 }

@@ -6,6 +6,7 @@ import static org.bytedeco.opencv.global.opencv_imgproc.cvtColor;
 import static org.bytedeco.opencv.global.opencv_imgproc.equalizeHist;
 
 import facegate.core.FaceBox;
+import facegate.core.FaceDetector;
 import facegate.core.RgbImage;
 import java.util.ArrayList;
 import java.util.Comparator;

@@ -1,6 +1,7 @@
 package facegate.vision;
 
 import facegate.core.FaceBox;
+import facegate.core.FaceDetector;
 import facegate.core.FaceException;
 import facegate.core.RgbImage;
 import java.io.IOException;

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import facegate.core.FaceBox;
 import facegate.core.FaceBox.View;
+import facegate.core.FaceDetector;
 import facegate.core.RgbImage;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -9,10 +9,10 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /** The LFW fixture JPEGs in src/test/resources/fixtures/lfw. */
-final class Fixtures {
+public final class Fixtures {
   private Fixtures() {}
 
-  static List<Path> lfwImages() {
+  public static List<Path> lfwImages() {
     try (Stream<Path> files = Files.walk(root())) {
       return files.filter(p -> p.toString().endsWith(".jpg")).sorted().toList();
     } catch (IOException e) {
@@ -20,7 +20,7 @@ final class Fixtures {
     }
   }
 
-  static byte[] bytes(Path path) {
+  public static byte[] bytes(Path path) {
     try {
       return Files.readAllBytes(path);
     } catch (IOException e) {
@@ -28,7 +28,7 @@ final class Fixtures {
     }
   }
 
-  static byte[] firstJpeg() {
+  public static byte[] firstJpeg() {
     return bytes(lfwImages().get(0));
   }
 

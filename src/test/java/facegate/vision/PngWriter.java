@@ -9,10 +9,10 @@ import org.bytedeco.javacpp.BytePointer;
 import org.bytedeco.opencv.opencv_core.Mat;
 
 /** Lossless PNG bytes of an {@link RgbImage}, for tests. */
-final class PngWriter {
+public final class PngWriter {
   private PngWriter() {}
 
-  static byte[] encode(RgbImage image) {
+  public static byte[] encode(RgbImage image) {
     try (Mat rgb = MatConversion.toRgbMat(image);
         Mat bgr = new Mat();
         BytePointer png = new BytePointer()) {

@@ -1,10 +1,8 @@
-package facegate.vision;
+package facegate.embed;
 
 import facegate.core.FaceBox;
+import facegate.core.FaceDetector;
 import facegate.core.RgbImage;
-import facegate.embed.AnchorScores;
-import facegate.embed.DetectionNetwork;
-import facegate.embed.DjlSsdMobilenet;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;

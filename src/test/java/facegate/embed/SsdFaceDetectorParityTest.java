@@ -1,4 +1,4 @@
-package facegate.vision;
+package facegate.embed;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -8,6 +8,8 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import facegate.core.FaceBox;
 import facegate.core.RgbImage;
+import facegate.vision.Fixtures;
+import facegate.vision.ImageDecoder;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,4 +1,4 @@
-package facegate.vision;
+package facegate.embed;
 
 import facegate.core.RgbImage;
 

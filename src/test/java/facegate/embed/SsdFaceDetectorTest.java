@@ -1,12 +1,10 @@
-package facegate.vision;
+package facegate.embed;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import facegate.core.FaceBox;
 import facegate.core.RgbImage;
-import facegate.embed.AnchorScores;
-import facegate.embed.DetectionNetwork;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

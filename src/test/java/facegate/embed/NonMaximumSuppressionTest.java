@@ -1,4 +1,4 @@
-package facegate.vision;
+package facegate.embed;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

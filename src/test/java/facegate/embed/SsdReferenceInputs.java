@@ -1,6 +1,8 @@
-package facegate.vision;
+package facegate.embed;
 
 import facegate.core.RgbImage;
+import facegate.vision.ImageDecoder;
+import facegate.vision.PngWriter;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,7 +1,5 @@
-package facegate.vision;
+package facegate.core;
 
-import facegate.core.FaceBox;
-import facegate.core.RgbImage;
 import java.util.List;
 
 /** Finds faces in an image. Implementations are thread-safe. */

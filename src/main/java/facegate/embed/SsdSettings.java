@@ -1,4 +1,4 @@
-package facegate.vision;
+package facegate.embed;
 
 /**
  * How {@link SsdFaceDetector} filters the network's anchors.

@@ -1,0 +1,37 @@
+package facegate.cli;
+
+import facegate.core.AlignedFace;
+import facegate.core.Embedding;
+import facegate.eval.EmbeddingCache;
+import facegate.pipeline.FaceRecognizer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+
+/** The evaluation commands' view of the pipeline: an image file to its largest face's embedding. */
+final class ImageEmbedding {
+  private ImageEmbedding() {}
+
+  /** Empty when no face is found; an unreadable image fails with a FaceException. */
+  static Optional<Embedding> largestFace(FaceRecognizer recognizer, Path path) {
+    byte[] bytes;
+    try {
+      bytes = Files.readAllBytes(path);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + path, e);
+    }
+    List<AlignedFace> faces = recognizer.alignFaces(recognizer.decode(bytes), false);
+    return faces.isEmpty() ? Optional.empty() : Optional.of(recognizer.embed(faces).get(0));
+  }
+
+  /** {@link #largestFace}, through {@code cache} when there is one. */
+  static Function<Path, Optional<Embedding>> function(
+      FaceRecognizer recognizer, EmbeddingCache cache) {
+    Function<Path, Optional<Embedding>> direct = path -> largestFace(recognizer, path);
+    return cache == null ? direct : cache.around(direct);
+  }
+}
