@@ -13,7 +13,7 @@ import java.nio.file.Path;
  * SsdFaceDetectorParityTest} runs the DJL port. Three are 512x512 (the network's input: both sides
  * see identical pixels); one is 500x250, so that face-api and facegate each pad and resize it
  * themselves. Run from the worktree root: {@code java -cp target/facegate.jar:target/test-classes
- * facegate.vision.SsdReferenceInputs}.
+ * facegate.embed.SsdReferenceInputs}.
  */
 final class SsdReferenceInputs {
   static final Path DIR = Path.of("src/test/resources/reference/ssd");
