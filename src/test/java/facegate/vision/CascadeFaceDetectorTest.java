@@ -78,7 +78,7 @@ class CascadeFaceDetectorTest {
   void mirroredImageGivesMirroredFrontalFace() {
     RgbImage image = fixtures.get(0);
     FaceBox face = detections.get(0).get(0);
-    FaceBox mirrored = detector.detect(FaceCropper.flipHorizontal(image)).get(0);
+    FaceBox mirrored = detector.detect(Mirror.horizontal(image)).get(0);
     double mirroredCentreX = image.width() - mirrored.centerX();
     assertEquals(face.centerX(), mirroredCentreX, 6, face + " vs " + mirrored);
     assertEquals(face.centerY(), mirrored.centerY(), 6, face + " vs " + mirrored);
