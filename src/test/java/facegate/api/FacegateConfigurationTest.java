@@ -54,10 +54,14 @@ class FacegateConfigurationTest {
   void rejectsAThresholdOutsideTheCosineRange() {
     try (ApplicationContext context =
         ApplicationContext.run(Map.of("facegate.verify-threshold", "1.5"))) {
-      BeanInstantiationException e =
+      BeanCreationException e =
           assertThrows(
-              BeanInstantiationException.class, () -> context.getBean(FacegateConfiguration.class));
-      assertTrue(e.getMessage().contains("verifyThreshold"), e.getMessage());
+              BeanCreationException.class, () -> context.getBean(FacegateConfiguration.class));
+      StringBuilder messages = new StringBuilder();
+      for (Throwable t = e; t != null; t = t.getCause()) {
+        messages.append(t.getMessage());
+      }
+      assertTrue(messages.toString().contains("verifyThreshold - must be less than"), messages);
     }
   }
 }
