@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.micronaut.context.ApplicationContext;
+import io.micronaut.context.exceptions.BeanCreationException;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
@@ -61,7 +62,8 @@ class FacegateConfigurationTest {
       for (Throwable t = e; t != null; t = t.getCause()) {
         messages.append(t.getMessage());
       }
-      assertTrue(messages.toString().contains("verifyThreshold - must be less than"), messages);
+      assertTrue(
+          messages.toString().contains("verifyThreshold - must be less than"), messages.toString());
     }
   }
 }
