@@ -1,5 +1,6 @@
 package facegate;
 
+import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.Micronaut;
 import io.swagger.v3.oas.annotations.OpenAPIDefinition;
 import io.swagger.v3.oas.annotations.enums.SecuritySchemeIn;
@@ -27,6 +28,11 @@ public final class Application {
   private Application() {}
 
   public static void main(String[] args) {
-    Micronaut.run(Application.class, args);
+    run(args);
+  }
+
+  /** Starts the service and returns its running context; the server runs until it is stopped. */
+  public static ApplicationContext run(String[] args) {
+    return Micronaut.run(Application.class, args);
   }
 }

@@ -1,5 +1,6 @@
 package facegate.api;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import facegate.core.Person;
 import io.micronaut.serde.annotation.Serdeable;
 
@@ -9,6 +10,7 @@ import io.micronaut.serde.annotation.Serdeable;
  * @param enrolledAt ISO-8601 instant, e.g. {@code 2024-05-01T12:00:00Z}
  */
 @Serdeable
+@JsonInclude(JsonInclude.Include.ALWAYS) // an empty name is still sent
 public record PersonBody(String id, String name, int templates, String enrolledAt) {
   static PersonBody of(Person person) {
     return new PersonBody(

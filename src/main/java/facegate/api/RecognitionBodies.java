@@ -1,5 +1,6 @@
 package facegate.api;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import facegate.core.Match;
 import facegate.pipeline.Identification;
 import facegate.pipeline.Verification;
@@ -20,6 +21,7 @@ final class RecognitionBodies {
 
   /** One identification candidate. */
   @Serdeable
+  @JsonInclude(JsonInclude.Include.ALWAYS)
   public record CandidateBody(String id, String name, double score) {
     static CandidateBody of(Match match) {
       return new CandidateBody(match.personId(), match.name(), match.score());
