@@ -1,8 +1,14 @@
 package facegate.api;
 
 import io.micronaut.context.annotation.ConfigurationProperties;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.bind.annotation.Bindable;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
+import java.util.OptionalDouble;
 
 /**
  * The service's settings, under {@code facegate.*} (environment: {@code FACEGATE_*}).
@@ -10,9 +16,23 @@ import jakarta.validation.constraints.NotBlank;
  * @param modelsDir folder holding the converted models (default {@code models})
  * @param model the face embedding model, a folder name under {@code modelsDir}
  * @param landmarkModel the landmark model, a folder name under {@code modelsDir}
+ * @param galleryDir the gallery folder (default {@code gallery}); created when missing
+ * @param verifyThreshold cosine threshold for accepting a match; when null, the model's calibrated
+ *     {@code verifyThreshold} from its {@code model.json}; with neither the service refuses to
+ *     start
+ * @param predictors predictors per network: how many requests run inference at once (default 2)
  */
 @ConfigurationProperties("facegate")
 public record FacegateConfiguration(
     @Bindable(defaultValue = "models") @NotBlank String modelsDir,
     @Bindable(defaultValue = "dlib-resnet-faceapi") @NotBlank String model,
-    @Bindable(defaultValue = "landmark68-faceapi") @NotBlank String landmarkModel) {}
+    @Bindable(defaultValue = "landmark68-faceapi") @NotBlank String landmarkModel,
+    @Bindable(defaultValue = "gallery") @NotBlank String galleryDir,
+    @Nullable @DecimalMin("-1") @DecimalMax("1") Double verifyThreshold,
+    @Bindable(defaultValue = "2") @Min(1) @Max(64) int predictors) {
+
+  /** The configured threshold, empty when the model's calibrated one applies. */
+  public OptionalDouble configuredThreshold() {
+    return verifyThreshold == null ? OptionalDouble.empty() : OptionalDouble.of(verifyThreshold);
+  }
+}

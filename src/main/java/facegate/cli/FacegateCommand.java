@@ -11,6 +11,9 @@ import picocli.CommandLine.Command;
     description = "Face verification and identification.",
     subcommands = {
       ServeCommand.class,
+      EnrollCommand.class,
+      VerifyCommand.class,
+      IdentifyCommand.class,
       EmbedCommand.class,
       EvalCommand.class,
       IdentifyEvalCommand.class,

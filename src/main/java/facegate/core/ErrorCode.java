@@ -6,6 +6,10 @@ package facegate.core;
  */
 public enum ErrorCode {
   MALFORMED_REQUEST("malformed_request", 400),
+  NOT_FOUND("not_found", 404),
+  METHOD_NOT_ALLOWED("method_not_allowed", 405),
+  REQUEST_TOO_LARGE("request_too_large", 413),
+  UNSUPPORTED_MEDIA_TYPE("unsupported_media_type", 415),
   UNAUTHORIZED("unauthorized", 401),
   FORBIDDEN("forbidden", 403),
   PERSON_NOT_FOUND("person_not_found", 404),
@@ -20,6 +24,7 @@ public enum ErrorCode {
   MODEL_NOT_FOUND("model_not_found", 500),
   MODEL_INVALID("model_invalid", 500),
   PAIRS_FILE_INVALID("pairs_file_invalid", 400),
+  CONFIGURATION_INVALID("configuration_invalid", 500),
   INTERNAL("internal_error", 500);
 
   private final String code;

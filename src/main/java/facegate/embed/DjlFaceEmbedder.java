@@ -5,6 +5,7 @@ import facegate.core.RgbImage;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalDouble;
 
 /**
  * face-api's dlib ResNet (converted by {@link FaceApiConverter}) on DJL: 150x150 RGB chips to 128-d
@@ -47,6 +48,23 @@ public final class DjlFaceEmbedder implements FaceEmbedder {
   @Override
   public int dimension() {
     return pool.dimension();
+  }
+
+  /** The model's name from its {@code model.json}, e.g. {@code dlib-resnet-faceapi}. */
+  @Override
+  public String modelName() {
+    return pool.card().name();
+  }
+
+  /**
+   * The calibrated verify threshold from {@code model.json} ({@code verifyThreshold}, written by
+   * {@code facegate eval --calibrate}); empty while the model is uncalibrated (the field is null or
+   * absent).
+   */
+  @Override
+  public OptionalDouble verifyThreshold() {
+    Double threshold = pool.card().verifyThreshold();
+    return threshold == null ? OptionalDouble.empty() : OptionalDouble.of(threshold);
   }
 
   /**

@@ -3,6 +3,7 @@ package facegate.embed;
 import facegate.core.Embedding;
 import facegate.core.RgbImage;
 import java.util.List;
+import java.util.OptionalDouble;
 
 /** Turns aligned face chips into L2-normalised embeddings. Implementations are thread-safe. */
 public interface FaceEmbedder extends AutoCloseable {
@@ -11,6 +12,22 @@ public interface FaceEmbedder extends AutoCloseable {
 
   /** Embedding dimension. */
   int dimension();
+
+  /**
+   * The model's name, which a gallery records so it never mixes templates of different models. By
+   * default the implementing class's simple name.
+   */
+  default String modelName() {
+    return getClass().getSimpleName();
+  }
+
+  /**
+   * The model's calibrated cosine verify threshold (accept when score ≥ it); empty by default and
+   * for an uncalibrated model.
+   */
+  default OptionalDouble verifyThreshold() {
+    return OptionalDouble.empty();
+  }
 
   /**
    * One embedding per chip, in order, computed in batches. An empty list for empty input. Each chip

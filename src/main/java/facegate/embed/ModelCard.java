@@ -20,6 +20,8 @@ import java.nio.file.Path;
  * @param meanRgb per-channel mean subtracted from 0-255 pixel values
  * @param scale factor applied after subtracting the mean
  * @param dimension length of the network's output vector
+ * @param verifyThreshold the calibrated cosine threshold (accept when score ≥ it), or null when the
+ *     model has not been calibrated; within [-1, 1] when present
  */
 record ModelCard(
     String name,
@@ -28,7 +30,8 @@ record ModelCard(
     String channelOrder,
     double[] meanRgb,
     double scale,
-    int dimension) {
+    int dimension,
+    Double verifyThreshold) {
   static final String FILE_NAME = "model.json";
 
   ModelCard {
@@ -40,6 +43,10 @@ record ModelCard(
       throw new IllegalArgumentException("model.json needs channelOrder RGB, 3 meanRgb, scale > 0");
     }
     meanRgb = meanRgb.clone();
+    if (verifyThreshold != null && !(verifyThreshold >= -1 && verifyThreshold <= 1)) {
+      throw new IllegalArgumentException(
+          "model.json verifyThreshold must be a cosine in [-1, 1]: " + verifyThreshold);
+    }
   }
 
   /** Reads {@code dir/model.json}; a missing file is MODEL_NOT_FOUND, a bad one MODEL_INVALID. */

@@ -124,6 +124,11 @@ final class PredictorPool implements AutoCloseable {
     }
   }
 
+  /** The model card the pool was loaded from. */
+  ModelCard card() {
+    return card;
+  }
+
   @Override
   public void close() {
     for (Predictor<RgbImage, float[]> predictor : predictors) {

@@ -63,6 +63,14 @@ public interface Gallery extends AutoCloseable {
    */
   List<Match> search(Embedding probe, int k);
 
+  /**
+   * How similar {@code probe} is to one enrolled person: the exact cosine with the person's best
+   * template (every template is compared, no approximation). Empty when no such person is enrolled
+   * (also for an id that is not valid). A probe of another dimension fails with {@code
+   * malformed_request}.
+   */
+  Optional<Match> compare(String id, Embedding probe);
+
   /** How many people are enrolled. */
   int size();
 

@@ -283,6 +283,38 @@ public final class HnswGallery implements Gallery {
   }
 
   @Override
+  public Optional<Match> compare(String id, Embedding probe) {
+    float[] query = TemplateInput.vector(probe, options);
+    if (!TemplateInput.isValidId(id)) {
+      return Optional.empty();
+    }
+    lock.readLock().lock();
+    try {
+      requireOpen();
+      return state
+          .person(id)
+          .map(
+              person -> {
+                double best = Double.NEGATIVE_INFINITY;
+                for (StoredTemplate template : person.templates()) {
+                  best = Math.max(best, dot(query, template.vector()));
+                }
+                return new Match(person.id(), person.name(), best);
+              });
+    } finally {
+      lock.readLock().unlock();
+    }
+  }
+
+  private static double dot(float[] a, float[] b) {
+    double sum = 0;
+    for (int i = 0; i < a.length; i++) {
+      sum += (double) a[i] * b[i];
+    }
+    return sum;
+  }
+
+  @Override
   public int size() {
     lock.readLock().lock();
     try {

@@ -22,6 +22,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.OptionalDouble;
 
 /**
  * The face pipeline behind the API and the CLI: decode, detect, locate landmarks, align to the
@@ -166,6 +167,21 @@ public final class FaceRecognizer implements AutoCloseable {
 
   public FaceEmbedder embedder() {
     return embedder;
+  }
+
+  /** The embedding model's name; galleries record it. */
+  public String modelName() {
+    return embedder.modelName();
+  }
+
+  /** The embedding dimension. */
+  public int dimension() {
+    return embedder.dimension();
+  }
+
+  /** The embedding model's calibrated verify threshold, empty when it is uncalibrated. */
+  public OptionalDouble verifyThreshold() {
+    return embedder.verifyThreshold();
   }
 
   @Override

@@ -1,9 +1,15 @@
 package facegate.api;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.micronaut.context.ApplicationContext;
+import io.micronaut.context.exceptions.BeanCreationException;
+import java.util.List;
 import java.util.Map;
+import java.util.OptionalDouble;
 import org.junit.jupiter.api.Test;
 
 class FacegateConfigurationTest {
@@ -14,6 +20,50 @@ class FacegateConfigurationTest {
       FacegateConfiguration configuration = context.getBean(FacegateConfiguration.class);
       assertEquals("/opt/models", configuration.modelsDir());
       assertEquals("dlib-resnet-faceapi", configuration.model());
+      assertEquals("gallery", configuration.galleryDir());
+      assertEquals(2, configuration.predictors());
+      assertNull(configuration.verifyThreshold());
+      assertEquals(OptionalDouble.empty(), configuration.configuredThreshold());
+      ApiKeysConfiguration keys = context.getBean(ApiKeysConfiguration.class);
+      assertEquals(List.of(), keys.admin());
+      assertEquals(List.of(), keys.verifier());
+    }
+  }
+
+  @Test
+  void bindsGalleryThresholdPredictorsAndKeys() {
+    try (ApplicationContext context =
+        ApplicationContext.run(
+            Map.of(
+                "facegate.gallery-dir", "/var/lib/facegate",
+                "facegate.verify-threshold", "0.91",
+                "facegate.predictors", "4",
+                // Environment variables arrive as comma-separated strings.
+                "facegate.keys.admin", "a1,a2",
+                "facegate.keys.verifier", List.of("v1")))) {
+      FacegateConfiguration configuration = context.getBean(FacegateConfiguration.class);
+      assertEquals("/var/lib/facegate", configuration.galleryDir());
+      assertEquals(OptionalDouble.of(0.91), configuration.configuredThreshold());
+      assertEquals(4, configuration.predictors());
+      ApiKeysConfiguration keys = context.getBean(ApiKeysConfiguration.class);
+      assertEquals(List.of("a1", "a2"), keys.admin());
+      assertEquals(List.of("v1"), keys.verifier());
+    }
+  }
+
+  @Test
+  void rejectsAThresholdOutsideTheCosineRange() {
+    try (ApplicationContext context =
+        ApplicationContext.run(Map.of("facegate.verify-threshold", "1.5"))) {
+      BeanCreationException e =
+          assertThrows(
+              BeanCreationException.class, () -> context.getBean(FacegateConfiguration.class));
+      StringBuilder messages = new StringBuilder();
+      for (Throwable t = e; t != null; t = t.getCause()) {
+        messages.append(t.getMessage());
+      }
+      assertTrue(
+          messages.toString().contains("verifyThreshold - must be less than"), messages.toString());
     }
   }
 }

@@ -1,0 +1,30 @@
+package facegate.api;
+
+import facegate.core.FaceException;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.annotation.RequestFilter;
+import io.micronaut.http.annotation.ServerFilter;
+
+/** Checks the {@code X-API-Key} header of every {@code /v1} request; see {@link AccessPolicy}. */
+@ServerFilter("/v1/**")
+public final class ApiKeyFilter {
+  private final AccessPolicy policy;
+
+  public ApiKeyFilter(ApiKeysConfiguration configuration) {
+    this.policy = new AccessPolicy(new ApiKeys(configuration.admin(), configuration.verifier()));
+  }
+
+  /** Null lets the request through; otherwise the 401/403 answer. */
+  @RequestFilter
+  @Nullable
+  public HttpResponse<ErrorBody> authorize(HttpRequest<?> request) {
+    try {
+      policy.authorize(request.getHeaders().get(AccessPolicy.HEADER), request.getPath());
+      return null;
+    } catch (FaceException e) {
+      return ErrorBody.response(e.errorCode(), e.getMessage());
+    }
+  }
+}

@@ -1,0 +1,61 @@
+package facegate.api;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The configured API keys, held only as SHA-256 digests. A presented key is compared with every
+ * configured key in constant time ({@link MessageDigest#isEqual} over digests, no early exit), so
+ * timing reveals neither which key matched nor how much of one. Keys are never logged.
+ */
+public final class ApiKeys {
+  private record Entry(byte[] digest, Role role) {}
+
+  private final List<Entry> entries = new ArrayList<>();
+
+  /**
+   * @param admin admin keys; blank entries are ignored
+   * @param verifier verifier keys; blank entries are ignored. A key listed under both is an admin.
+   */
+  public ApiKeys(List<String> admin, List<String> verifier) {
+    admin.stream().filter(key -> !key.isBlank()).forEach(key -> add(key, Role.ADMIN));
+    verifier.stream().filter(key -> !key.isBlank()).forEach(key -> add(key, Role.VERIFIER));
+  }
+
+  private void add(String key, Role role) {
+    entries.add(new Entry(sha256(key.strip()), role));
+  }
+
+  /** Whether any key is configured. */
+  public boolean isEmpty() {
+    return entries.isEmpty();
+  }
+
+  /** The role of {@code presented}, or empty for a null, blank or unknown key. */
+  public Optional<Role> roleOf(String presented) {
+    if (presented == null || presented.isBlank()) {
+      return Optional.empty();
+    }
+    byte[] digest = sha256(presented.strip());
+    Role found = null;
+    for (Entry entry : entries) {
+      if (MessageDigest.isEqual(digest, entry.digest())
+          && (found == null || found == Role.VERIFIER)) {
+        found = entry.role();
+      }
+    }
+    return Optional.ofNullable(found);
+  }
+
+  private static byte[] sha256(String key) {
+    try {
+      return MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("the JDK lacks SHA-256", e);
+    }
+  }
+}

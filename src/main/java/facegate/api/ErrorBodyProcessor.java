@@ -1,0 +1,59 @@
+package facegate.api;
+
+import facegate.core.ErrorCode;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.http.server.exceptions.response.Error;
+import io.micronaut.http.server.exceptions.response.ErrorContext;
+import io.micronaut.http.server.exceptions.response.ErrorResponseProcessor;
+import jakarta.inject.Singleton;
+import java.util.stream.Collectors;
+
+/**
+ * Micronaut's own errors (unknown route, wrong method, missing or unconvertible parts, unsupported
+ * media type, too large a request, uncaught exceptions) in facegate's {@link ErrorBody} form, so no
+ * default Micronaut error JSON (or HTML page) leaks. The status Micronaut chose is kept; the code
+ * is derived from it. Server errors do not echo exception messages.
+ */
+@Singleton
+public final class ErrorBodyProcessor implements ErrorResponseProcessor<ErrorBody> {
+
+  @Override
+  public MutableHttpResponse<ErrorBody> processResponse(
+      ErrorContext context, MutableHttpResponse<?> response) {
+    int status = response.code();
+    ErrorCode code = codeFor(status);
+    String detail =
+        context.getErrors().stream().map(Error::getMessage).collect(Collectors.joining("; "));
+    String message =
+        switch (code) {
+          case NOT_FOUND -> "no such endpoint: " + context.getRequest().getPath();
+          case METHOD_NOT_ALLOWED ->
+              context.getRequest().getMethod()
+                  + " is not allowed on "
+                  + context.getRequest().getPath();
+          case REQUEST_TOO_LARGE ->
+              "the request is too large: photos may be at most 10 MiB (" + detail + ")";
+          case UNSUPPORTED_MEDIA_TYPE ->
+              "unsupported content type: send photos as multipart/form-data (" + detail + ")";
+          case INTERNAL -> "internal error; the server log has the details";
+          default -> detail.isBlank() ? "bad request" : detail;
+        };
+    return response
+        .contentType(MediaType.APPLICATION_JSON_TYPE)
+        .body(new ErrorBody(code.code(), message));
+  }
+
+  /** facegate's code for an HTTP status Micronaut answered with. */
+  static ErrorCode codeFor(int status) {
+    return switch (status) {
+      case 401 -> ErrorCode.UNAUTHORIZED;
+      case 403 -> ErrorCode.FORBIDDEN;
+      case 404 -> ErrorCode.NOT_FOUND;
+      case 405 -> ErrorCode.METHOD_NOT_ALLOWED;
+      case 413 -> ErrorCode.REQUEST_TOO_LARGE;
+      case 415 -> ErrorCode.UNSUPPORTED_MEDIA_TYPE;
+      default -> status >= 400 && status < 500 ? ErrorCode.MALFORMED_REQUEST : ErrorCode.INTERNAL;
+    };
+  }
+}

@@ -1,0 +1,24 @@
+package facegate.api;
+
+import facegate.core.FaceException;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.server.exceptions.ExceptionHandler;
+import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Maps every {@link FaceException} to its code's HTTP status and an {@link ErrorBody}. */
+@Singleton
+public final class FaceExceptionHandler
+    implements ExceptionHandler<FaceException, HttpResponse<ErrorBody>> {
+  private static final Logger LOG = LoggerFactory.getLogger(FaceExceptionHandler.class);
+
+  @Override
+  public HttpResponse<ErrorBody> handle(HttpRequest request, FaceException exception) {
+    if (exception.errorCode().httpStatus() >= 500) {
+      LOG.error("{} {} failed", request.getMethod(), request.getPath(), exception);
+    }
+    return ErrorBody.response(exception.errorCode(), exception.getMessage());
+  }
+}

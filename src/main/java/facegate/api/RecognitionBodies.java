@@ -1,0 +1,41 @@
+package facegate.api;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import facegate.core.Match;
+import facegate.pipeline.Identification;
+import facegate.pipeline.Verification;
+import io.micronaut.serde.annotation.Serdeable;
+import java.util.List;
+
+/** The JSON answers of {@code /v1/verify} and {@code /v1/identify}. */
+final class RecognitionBodies {
+  private RecognitionBodies() {}
+
+  /** {@code POST /v1/verify}: whether the faces match, the cosine score and the threshold used. */
+  @Serdeable
+  public record VerifyBody(boolean match, double score, double threshold) {
+    static VerifyBody of(Verification verification) {
+      return new VerifyBody(verification.match(), verification.score(), verification.threshold());
+    }
+  }
+
+  /** One identification candidate. */
+  @Serdeable
+  @JsonInclude(JsonInclude.Include.ALWAYS)
+  public record CandidateBody(String id, String name, double score) {
+    static CandidateBody of(Match match) {
+      return new CandidateBody(match.personId(), match.name(), match.score());
+    }
+  }
+
+  /** {@code POST /v1/identify}: candidates best first; unknown when none reaches the threshold. */
+  @Serdeable
+  public record IdentifyBody(boolean unknown, List<CandidateBody> candidates, double threshold) {
+    static IdentifyBody of(Identification identification) {
+      return new IdentifyBody(
+          identification.unknown(),
+          identification.candidates().stream().map(CandidateBody::of).toList(),
+          identification.threshold());
+    }
+  }
+}

@@ -1,0 +1,54 @@
+package facegate.cli;
+
+import com.google.gson.Gson;
+import com.google.gson.GsonBuilder;
+import com.google.gson.JsonObject;
+import facegate.core.FaceException;
+import facegate.core.Match;
+import facegate.core.Person;
+import facegate.pipeline.Identification;
+import facegate.pipeline.Verification;
+import java.util.List;
+
+/** The one-line JSON the gallery commands print: the same field names as the HTTP API's answers. */
+final class JsonLine {
+  private static final Gson GSON = new GsonBuilder().disableHtmlEscaping().create();
+
+  private JsonLine() {}
+
+  record PersonLine(String id, String name, int templates, String enrolledAt) {}
+
+  record CandidateLine(String id, String name, double score) {}
+
+  record IdentifyLine(boolean unknown, List<CandidateLine> candidates, double threshold) {}
+
+  static String of(Person person) {
+    return GSON.toJson(
+        new PersonLine(
+            person.id(), person.name(), person.templates(), person.enrolledAt().toString()));
+  }
+
+  static String of(Verification verification) {
+    return GSON.toJson(verification);
+  }
+
+  static String of(Identification identification) {
+    return GSON.toJson(
+        new IdentifyLine(
+            identification.unknown(),
+            identification.candidates().stream().map(JsonLine::candidate).toList(),
+            identification.threshold()));
+  }
+
+  private static CandidateLine candidate(Match match) {
+    return new CandidateLine(match.personId(), match.name(), match.score());
+  }
+
+  /** {@code {"code":..., "message":...}} for a facegate error. */
+  static String error(FaceException e) {
+    JsonObject object = new JsonObject();
+    object.addProperty("code", e.errorCode().code());
+    object.addProperty("message", e.getMessage());
+    return GSON.toJson(object);
+  }
+}

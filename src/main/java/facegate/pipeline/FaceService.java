@@ -1,0 +1,187 @@
+package facegate.pipeline;
+
+import facegate.core.Embedding;
+import facegate.core.ErrorCode;
+import facegate.core.FaceException;
+import facegate.core.Match;
+import facegate.core.Person;
+import facegate.gallery.Gallery;
+import facegate.gallery.Page;
+import java.util.List;
+import java.util.Objects;
+import java.util.OptionalDouble;
+
+/**
+ * Enrollment, verification and identification over one gallery: the decisions the HTTP API and the
+ * CLI both make, made here once. Accept rule, everywhere: the cosine score is at least the
+ * threshold. Thread-safe when the recognizer and gallery are (the standard ones are).
+ *
+ * <p>Inputs are checked before any inference runs: an invalid id, an id already enrolled, an
+ * unknown person or an out-of-range {@code k} fail fast with their error code. A photo without a
+ * face fails with {@code no_face}; undecodable bytes with the decoder's codes.
+ */
+public final class FaceService {
+  /** Most candidates {@link #identify} returns. */
+  public static final int MAX_CANDIDATES = 100;
+
+  /** Default number of candidates. */
+  public static final int DEFAULT_CANDIDATES = 5;
+
+  /** Largest page {@link #people} returns. */
+  public static final int MAX_PAGE = 500;
+
+  /** Turns a photo into the embedding of its largest face; {@code no_face} if it has none. */
+  @FunctionalInterface
+  interface PhotoEmbedder {
+    Embedding embedLargest(byte[] photo);
+  }
+
+  private final PhotoEmbedder embedder;
+  private final Gallery gallery;
+  private final double threshold;
+
+  /**
+   * @param threshold the verify threshold, a cosine in [-1, 1]; see {@link #resolveThreshold}
+   */
+  public FaceService(FaceRecognizer recognizer, Gallery gallery, double threshold) {
+    this(recognizer::embedLargest, gallery, threshold);
+  }
+
+  FaceService(PhotoEmbedder embedder, Gallery gallery, double threshold) {
+    this.embedder = Objects.requireNonNull(embedder, "embedder");
+    this.gallery = Objects.requireNonNull(gallery, "gallery");
+    this.threshold = requireThreshold(threshold);
+  }
+
+  /**
+   * The threshold to use: an explicit setting wins over the model's calibrated one.
+   *
+   * @param configured the operator's setting (configuration or command-line option), or empty
+   * @param calibrated the model's {@code verifyThreshold}, or empty when uncalibrated
+   * @param how where the operator can set it, named in the error message
+   * @throws FaceException {@code configuration_invalid} when neither is set or the value is not a
+   *     cosine in [-1, 1]
+   */
+  public static double resolveThreshold(
+      OptionalDouble configured, OptionalDouble calibrated, String how) {
+    if (configured.isPresent()) {
+      return requireThreshold(configured.getAsDouble());
+    }
+    if (calibrated.isPresent()) {
+      return requireThreshold(calibrated.getAsDouble());
+    }
+    throw new FaceException(
+        ErrorCode.CONFIGURATION_INVALID,
+        "no verify threshold: the model's model.json has no calibrated verifyThreshold; set "
+            + how
+            + " (a cosine, e.g. 0.9) or calibrate the model with `facegate eval --calibrate`");
+  }
+
+  private static double requireThreshold(double threshold) {
+    if (!(threshold >= -1 && threshold <= 1)) {
+      throw new FaceException(
+          ErrorCode.CONFIGURATION_INVALID,
+          "verify threshold must be a cosine in [-1, 1], got " + threshold);
+    }
+    return threshold;
+  }
+
+  public double threshold() {
+    return threshold;
+  }
+
+  /** Enrolls a new person with one template from the largest face in {@code photo}. */
+  public Person enroll(String id, String name, byte[] photo) {
+    Person.requireValidId(id);
+    if (name != null && name.length() > 256) {
+      throw new FaceException(ErrorCode.MALFORMED_REQUEST, "name is longer than 256 characters");
+    }
+    if (gallery.find(id).isPresent()) {
+      throw personExists(id);
+    }
+    return gallery.enroll(id, name, List.of(embedder.embedLargest(photo)));
+  }
+
+  /** Whether {@code photo} shows the enrolled person {@code id} (compared with each template). */
+  public Verification verify(byte[] photo, String id) {
+    requirePerson(id);
+    Embedding probe = embedder.embedLargest(photo);
+    Match match = gallery.compare(id, probe).orElseThrow(() -> personNotFound(id));
+    return decide(match.score());
+  }
+
+  /** Whether the largest faces of two photos are the same person. */
+  public Verification verifyPhotos(byte[] photo, byte[] otherPhoto) {
+    Embedding first = embedder.embedLargest(photo);
+    Embedding second = embedder.embedLargest(otherPhoto);
+    return decide(first.cosine(second));
+  }
+
+  /**
+   * The {@code k} enrolled people most like the largest face in {@code photo}.
+   *
+   * @param k 1..{@value #MAX_CANDIDATES}
+   */
+  public Identification identify(byte[] photo, int k) {
+    if (k < 1 || k > MAX_CANDIDATES) {
+      throw new FaceException(
+          ErrorCode.MALFORMED_REQUEST, "k must be in 1.." + MAX_CANDIDATES + ", got " + k);
+    }
+    List<Match> candidates = gallery.search(embedder.embedLargest(photo), k);
+    boolean unknown = candidates.stream().noneMatch(match -> match.score() >= threshold);
+    return new Identification(unknown, candidates, threshold);
+  }
+
+  /** The enrolled person {@code id}; {@code person_not_found} if there is none. */
+  public Person person(String id) {
+    return requirePerson(id);
+  }
+
+  /**
+   * A page of enrolled people, ordered by id.
+   *
+   * @param offset at least 0
+   * @param limit 1..{@value #MAX_PAGE}
+   */
+  public Page people(int offset, int limit) {
+    if (offset < 0 || limit < 1 || limit > MAX_PAGE) {
+      throw new FaceException(
+          ErrorCode.MALFORMED_REQUEST,
+          "offset must be at least 0 and limit in 1.."
+              + MAX_PAGE
+              + ", got offset="
+              + offset
+              + " limit="
+              + limit);
+    }
+    return gallery.list(offset, limit);
+  }
+
+  /** Removes a person; {@code person_not_found} if there is none. */
+  public void remove(String id) {
+    Person.requireValidId(id);
+    if (!gallery.remove(id)) {
+      throw personNotFound(id);
+    }
+  }
+
+  private Verification decide(double score) {
+    return new Verification(score >= threshold, score, threshold);
+  }
+
+  private Person requirePerson(String id) {
+    Person.requireValidId(id);
+    return gallery.find(id).orElseThrow(() -> personNotFound(id));
+  }
+
+  private static FaceException personNotFound(String id) {
+    return new FaceException(
+        ErrorCode.PERSON_NOT_FOUND, "no person with id '" + id + "' is enrolled");
+  }
+
+  private static FaceException personExists(String id) {
+    return new FaceException(
+        ErrorCode.PERSON_EXISTS,
+        "a person with id '" + id + "' is already enrolled; delete them first or use another id");
+  }
+}
