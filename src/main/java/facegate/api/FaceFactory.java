@@ -28,6 +28,7 @@ final class FaceFactory {
     return FaceRecognizer.open(
         models.resolve(configuration.model()),
         models.resolve(configuration.landmarkModel()),
+        models.resolve(configuration.detectorModel()),
         configuration.predictors());
   }
 

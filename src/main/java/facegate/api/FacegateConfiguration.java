@@ -16,6 +16,8 @@ import java.util.OptionalDouble;
  * @param modelsDir folder holding the converted models (default {@code models})
  * @param model the face embedding model, a folder name under {@code modelsDir}
  * @param landmarkModel the landmark model, a folder name under {@code modelsDir}
+ * @param detectorModel the SSD face detector, a folder name under {@code modelsDir}, used where the
+ *     OpenCV cascades find no face
  * @param galleryDir the gallery folder (default {@code gallery}); created when missing
  * @param verifyThreshold cosine threshold for accepting a match; when null, the model's calibrated
  *     {@code verifyThreshold} from its {@code model.json}; with neither the service refuses to
@@ -27,6 +29,7 @@ public record FacegateConfiguration(
     @Bindable(defaultValue = "models") @NotBlank String modelsDir,
     @Bindable(defaultValue = "dlib-resnet-faceapi") @NotBlank String model,
     @Bindable(defaultValue = "landmark68-faceapi") @NotBlank String landmarkModel,
+    @Bindable(defaultValue = "ssd-mobilenetv1-faceapi") @NotBlank String detectorModel,
     @Bindable(defaultValue = "gallery") @NotBlank String galleryDir,
     @Nullable @DecimalMin("-1") @DecimalMax("1") Double verifyThreshold,
     @Bindable(defaultValue = "2") @Min(1) @Max(64) int predictors) {
