@@ -19,10 +19,11 @@ final class EnrollCommand implements Callable<Integer> {
   @Parameters(index = "0", description = "Photo of the person.")
   Path photo;
 
-  @Mixin GalleryOptions options;
+  @Mixin GalleryCommandOptions options;
 
   @Override
   public Integer call() {
-    return options.run(faces -> JsonLine.of(faces.enroll(id, name, GalleryOptions.read(photo))));
+    return options.run(
+        faces -> JsonLine.of(faces.enroll(id, name, GalleryCommandOptions.read(photo))));
   }
 }

@@ -22,10 +22,10 @@ final class IdentifyCommand implements Callable<Integer> {
   @Parameters(index = "0", description = "Photo to identify.")
   Path photo;
 
-  @Mixin GalleryOptions options;
+  @Mixin GalleryCommandOptions options;
 
   @Override
   public Integer call() {
-    return options.run(faces -> JsonLine.of(faces.identify(GalleryOptions.read(photo), k)));
+    return options.run(faces -> JsonLine.of(faces.identify(GalleryCommandOptions.read(photo), k)));
   }
 }

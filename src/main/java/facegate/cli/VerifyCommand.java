@@ -28,7 +28,7 @@ final class VerifyCommand implements Callable<Integer> {
   @Parameters(index = "0", description = "Photo to verify.")
   Path photo;
 
-  @Mixin GalleryOptions options;
+  @Mixin GalleryCommandOptions options;
 
   @Override
   public Integer call() {
@@ -36,8 +36,9 @@ final class VerifyCommand implements Callable<Integer> {
         faces ->
             JsonLine.of(
                 against.id != null
-                    ? faces.verify(GalleryOptions.read(photo), against.id)
+                    ? faces.verify(GalleryCommandOptions.read(photo), against.id)
                     : faces.verifyPhotos(
-                        GalleryOptions.read(photo), GalleryOptions.read(against.other))));
+                        GalleryCommandOptions.read(photo),
+                        GalleryCommandOptions.read(against.other))));
   }
 }

@@ -19,7 +19,7 @@ import picocli.CommandLine.Option;
  * {@code verify}, {@code identify}), and the one way they open it: the same pipeline, gallery and
  * {@link FaceService} the HTTP service uses.
  */
-final class GalleryOptions {
+final class GalleryCommandOptions {
   @Option(
       names = "--gallery",
       required = true,
