@@ -71,8 +71,8 @@ public final class FaceRecognizer implements AutoCloseable {
   }
 
   /**
-   * The standard pipeline: OpenCV cascades, and the embedding and landmark networks loaded from
-   * their model folders.
+   * The standard pipeline: OpenCV's cascades, the SSD detector where they find no face, and the
+   * landmark and embedding networks, each network loaded from its model folder.
    *
    * @param predictors predictors per network, i.e. how many threads can run inference at once
    */
