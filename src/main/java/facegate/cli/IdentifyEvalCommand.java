@@ -1,6 +1,5 @@
 package facegate.cli;
 
-import facegate.embed.ModelCalibration;
 import facegate.eval.EmbeddingCache;
 import facegate.eval.IdentificationEvaluation;
 import facegate.eval.IdentificationReport;
@@ -40,21 +39,22 @@ final class IdentifyEvalCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    double operatingThreshold =
-        threshold != null
-            ? threshold
-            : ModelCalibration.verifyThreshold(models.model)
-                .orElseThrow(
-                    () ->
-                        new IllegalArgumentException(
-                            "the model has no calibrated verifyThreshold: pass --threshold or run"
-                                + " eval --calibrate"));
     IdentificationEvaluation.Protocol protocol = IdentificationEvaluation.protocol(images);
     EmbeddingCache cache =
         cacheFile == null ? null : EmbeddingCache.open(cacheFile, models.fingerprint());
     long start = System.nanoTime();
     IdentificationReport report;
     try (FaceRecognizer recognizer = models.open(threads)) {
+      double operatingThreshold =
+          threshold != null
+              ? threshold
+              : recognizer
+                  .verifyThreshold()
+                  .orElseThrow(
+                      () ->
+                          new IllegalArgumentException(
+                              "the model has no calibrated verifyThreshold: pass --threshold or"
+                                  + " run eval --calibrate"));
       ProgressBar bar = new ProgressBar(System.err, "identify", protocol.imageCount());
       report =
           IdentificationEvaluation.run(

@@ -1,6 +1,5 @@
 package facegate.cli;
 
-import facegate.core.AlignedFace;
 import facegate.core.Embedding;
 import facegate.eval.EmbeddingCache;
 import facegate.pipeline.FaceRecognizer;
@@ -8,7 +7,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -24,8 +22,7 @@ final class ImageEmbedding {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + path, e);
     }
-    List<AlignedFace> faces = recognizer.alignFaces(recognizer.decode(bytes), false);
-    return faces.isEmpty() ? Optional.empty() : Optional.of(recognizer.embed(faces).get(0));
+    return recognizer.findLargest(bytes);
   }
 
   /** {@link #largestFace}, through {@code cache} when there is one. */

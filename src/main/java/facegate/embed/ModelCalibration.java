@@ -11,7 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Map;
-import java.util.OptionalDouble;
 
 /**
  * Writes a model's calibrated operating points into its {@code model.json}, keeping every other
@@ -20,22 +19,6 @@ import java.util.OptionalDouble;
  */
 public final class ModelCalibration {
   private ModelCalibration() {}
-
-  /** The calibrated verify threshold in {@code modelDir/model.json}, empty when not calibrated. */
-  public static OptionalDouble verifyThreshold(Path modelDir) {
-    Path file = modelDir.resolve(ModelCard.FILE_NAME);
-    try {
-      JsonObject manifest =
-          JsonParser.parseString(Files.readString(file, StandardCharsets.UTF_8)).getAsJsonObject();
-      var value = manifest.get("verifyThreshold");
-      return value == null || value.isJsonNull()
-          ? OptionalDouble.empty()
-          : OptionalDouble.of(value.getAsDouble());
-    } catch (IOException | IllegalStateException | UnsupportedOperationException e) {
-      throw new FaceException(
-          ErrorCode.MODEL_INVALID, "cannot read " + file + ": " + e.getMessage(), e);
-    }
-  }
 
   /**
    * @param modelDir the model folder holding {@code model.json}

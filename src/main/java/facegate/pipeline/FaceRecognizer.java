@@ -23,6 +23,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.OptionalDouble;
 
 /**
@@ -174,14 +175,19 @@ public final class FaceRecognizer implements AutoCloseable {
    * The embedding of the largest face in the image; fails with {@code no_face} if there is none.
    */
   public Embedding embedLargest(byte[] imageBytes) {
+    return findLargest(imageBytes)
+        .orElseThrow(
+            () ->
+                new FaceException(
+                    ErrorCode.NO_FACE,
+                    "no face found in the image; send a photo where the face is visible, lit and"
+                        + " at least 40 pixels wide"));
+  }
+
+  /** The embedding of the largest face in the image; empty if there is none. */
+  public Optional<Embedding> findLargest(byte[] imageBytes) {
     List<AlignedFace> faces = alignFaces(decode(imageBytes), false);
-    if (faces.isEmpty()) {
-      throw new FaceException(
-          ErrorCode.NO_FACE,
-          "no face found in the image; send a photo where the face is visible, lit and at least"
-              + " 40 pixels wide");
-    }
-    return embed(faces).get(0);
+    return faces.isEmpty() ? Optional.empty() : Optional.of(embed(faces).get(0));
   }
 
   public FaceEmbedder embedder() {

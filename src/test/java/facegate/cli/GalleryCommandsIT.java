@@ -31,70 +31,43 @@ class GalleryCommandsIT {
     }
   }
 
+  /** {@code command} on the test's gallery folder at threshold 0.9. */
+  private Run onGallery(String command, String... rest) {
+    String[] args = new String[rest.length + 5];
+    args[0] = command;
+    args[1] = "--gallery";
+    args[2] = gallery.toString();
+    args[3] = "--threshold";
+    args[4] = "0.9";
+    System.arraycopy(rest, 0, args, 5, rest.length);
+    return run(args);
+  }
+
   private static String photo(String person, int number) {
     return LFW.resolve(person).resolve(String.format("%s_%04d.jpg", person, number)).toString();
   }
 
   @Test
   void enrollThenVerifyAndIdentifyFromTheSameFolder() {
-    String folder = gallery.toString();
     Run enrolled =
-        run(
-            "enroll",
-            "--gallery",
-            folder,
-            "--threshold",
-            "0.9",
-            "--id",
-            "steffi",
-            "--name",
-            "Steffi Graf",
-            photo("Steffi_Graf", 1));
+        onGallery("enroll", "--id", "steffi", "--name", "Steffi Graf", photo("Steffi_Graf", 1));
     assertEquals(0, enrolled.exitCode(), enrolled.out());
     assertTrue(enrolled.out().contains("\"id\":\"steffi\""), enrolled.out());
 
-    Run duplicate =
-        run(
-            "enroll",
-            "--gallery",
-            folder,
-            "--threshold",
-            "0.9",
-            "--id",
-            "steffi",
-            photo("Steffi_Graf", 2));
+    Run duplicate = onGallery("enroll", "--id", "steffi", photo("Steffi_Graf", 2));
     assertEquals(1, duplicate.exitCode());
     assertTrue(duplicate.out().contains("\"code\":\"person_exists\""), duplicate.out());
 
-    Run same =
-        run(
-            "verify",
-            "--gallery",
-            folder,
-            "--threshold",
-            "0.9",
-            "--id",
-            "steffi",
-            photo("Steffi_Graf", 2));
+    Run same = onGallery("verify", "--id", "steffi", photo("Steffi_Graf", 2));
     assertEquals(0, same.exitCode(), same.out());
     assertTrue(same.out().contains("\"match\":true"), same.out());
 
-    Run identified =
-        run("identify", "--gallery", folder, "--threshold", "0.9", photo("Steffi_Graf", 3));
+    Run identified = onGallery("identify", photo("Steffi_Graf", 3));
     assertEquals(0, identified.exitCode(), identified.out());
     assertTrue(identified.out().contains("\"unknown\":false"), identified.out());
     assertTrue(identified.out().contains("\"id\":\"steffi\""), identified.out());
 
-    Run stranger =
-        run(
-            "verify",
-            "--gallery",
-            folder,
-            "--threshold",
-            "0.9",
-            "--id",
-            "steffi",
-            photo("Thabo_Mbeki", 1));
+    Run stranger = onGallery("verify", "--id", "steffi", photo("Thabo_Mbeki", 1));
     assertEquals(0, stranger.exitCode(), stranger.out());
     assertTrue(stranger.out().contains("\"match\":false"), stranger.out());
   }

@@ -17,7 +17,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -91,13 +90,7 @@ class FaceRecognizerIT {
         PairsEvaluation.run(
             protocol,
             FIXTURES.resolve("lfw"),
-            path -> {
-              List<AlignedFace> faces =
-                  recognizer.alignFaces(recognizer.decode(readPath(path)), false);
-              return faces.isEmpty()
-                  ? Optional.empty()
-                  : Optional.of(recognizer.embed(faces).get(0));
-            },
+            path -> recognizer.findLargest(readPath(path)),
             2,
             done -> {});
     assertEquals(0, result.report().failures());
