@@ -24,6 +24,7 @@ public enum ErrorCode {
   MODEL_NOT_FOUND("model_not_found", 500),
   MODEL_INVALID("model_invalid", 500),
   PAIRS_FILE_INVALID("pairs_file_invalid", 400),
+  DATASET_INVALID("dataset_invalid", 400),
   CONFIGURATION_INVALID("configuration_invalid", 500),
   INTERNAL("internal_error", 500);
 

@@ -1,0 +1,172 @@
+package facegate.cli;
+
+import facegate.core.AlignedFace;
+import facegate.pipeline.FaceRecognizer;
+import facegate.train.CropCache;
+import facegate.train.FaceCropper;
+import facegate.train.FaceDatasets;
+import facegate.train.FaceSample;
+import facegate.train.LabelledImage;
+import facegate.vision.FaceAligner;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+import picocli.CommandLine.Option;
+
+/**
+ * The training datasets and their crop caches: folder-per-identity trees and CelebA-style identity
+ * lists, each aligned once by the real pipeline and cached.
+ */
+final class DatasetOptions {
+  @Option(
+      names = "--folder-dataset",
+      description = "Folder-per-identity image tree (LFW layout); repeatable.")
+  List<Path> folderDatasets = new ArrayList<>();
+
+  @Option(
+      names = "--list-dataset",
+      description =
+          "`image identity` list (CelebA layout), images in the `images` folder beside it;"
+              + " repeatable.")
+  List<Path> listDatasets = new ArrayList<>();
+
+  @Option(
+      names = "--crop-cache",
+      defaultValue = "target/crops",
+      description = "Folder of the aligned-crop caches (default: ${DEFAULT-VALUE}).")
+  Path cacheRoot;
+
+  @Option(
+      names = "--landmark-model",
+      defaultValue = "models/landmark68-faceapi",
+      description = "Landmark model folder (default: ${DEFAULT-VALUE}).")
+  Path landmarkModel;
+
+  @Option(
+      names = "--detector-model",
+      defaultValue = "models/ssd-mobilenetv1-faceapi",
+      description = "SSD detector folder (default: ${DEFAULT-VALUE}).")
+  Path detectorModel;
+
+  @Option(
+      names = "--align-model",
+      defaultValue = "models/dlib-resnet-faceapi",
+      description =
+          "Embedding model whose chip size the crops take; its weights are not used"
+              + " (default: ${DEFAULT-VALUE}).")
+  Path alignModel;
+
+  @Option(
+      names = "--crop-threads",
+      defaultValue = "2",
+      description = "Images aligned at once while building a cache (default: ${DEFAULT-VALUE}).")
+  int cropThreads;
+
+  /** One dataset to cache: a name for its cache folder and its images. */
+  record Source(String name, List<LabelledImage> images) {}
+
+  /** Every dataset given, listed (not yet aligned). */
+  List<Source> sources() {
+    List<Source> sources = new ArrayList<>();
+    for (Path folder : folderDatasets) {
+      sources.add(new Source(name(folder, "images"), FaceDatasets.folderPerIdentity(folder)));
+    }
+    for (Path list : listDatasets) {
+      Path images = list.toAbsolutePath().getParent().resolve("images");
+      String name = name(list.toAbsolutePath().getParent(), "");
+      sources.add(new Source(name, FaceDatasets.identityList(list, images, name + ":")));
+    }
+    if (sources.isEmpty()) {
+      throw new picocli.CommandLine.ParameterException(
+          new picocli.CommandLine(this), "give --folder-dataset and/or --list-dataset");
+    }
+    return sources;
+  }
+
+  /**
+   * Aligned faces of every dataset, from the caches, building what is missing first.
+   *
+   * @param progressLabel prefix of the progress bar while building
+   */
+  List<FaceSample> loadOrBuild(String progressLabel) {
+    List<FaceSample> samples = new ArrayList<>();
+    FaceRecognizer recognizer = null;
+    try {
+      for (Source source : sources()) {
+        CropCache cache = CropCache.at(cacheRoot, source.name(), fingerprint(), 150);
+        if (!cache.isComplete(source.images())) {
+          if (recognizer == null) {
+            recognizer = FaceRecognizer.open(alignModel, landmarkModel, detectorModel, cropThreads);
+          }
+          ProgressBar bar =
+              new ProgressBar(
+                  System.err, progressLabel + " " + source.name(), source.images().size());
+          int faces = cache.build(source.images(), cropper(recognizer), cropThreads, bar::update);
+          System.err.printf(
+              "%s: %d of %d images have a face (cache %s)%n",
+              source.name(), faces, source.images().size(), cache.dir());
+        }
+        samples.addAll(cache.load());
+      }
+    } finally {
+      if (recognizer != null) {
+        recognizer.close();
+      }
+    }
+    return samples;
+  }
+
+  static FaceCropper cropper(FaceRecognizer recognizer) {
+    return (identity, bytes) -> {
+      List<AlignedFace> faces = recognizer.alignFaces(recognizer.decode(bytes), false);
+      if (faces.isEmpty()) {
+        return Optional.empty();
+      }
+      AlignedFace face = faces.get(0);
+      FaceAligner aligner = new FaceAligner(face.chip().width(), 0.25);
+      return Optional.of(
+          new FaceSample(identity, face.chip(), aligner.chipLandmarks(face.landmarks())));
+    };
+  }
+
+  /** The pipeline version, the chip geometry and the detector and landmark parameters. */
+  String fingerprint() {
+    try {
+      MessageDigest digest = MessageDigest.getInstance("SHA-256");
+      digest.update(FaceRecognizer.PIPELINE_VERSION.getBytes(StandardCharsets.UTF_8));
+      digest.update("chip150-padding0.25".getBytes(StandardCharsets.UTF_8));
+      for (Path dir : List.of(landmarkModel, detectorModel)) {
+        try (Stream<Path> files = Files.list(dir)) {
+          for (Path params :
+              files.filter(f -> f.toString().endsWith(".params")).sorted().toList()) {
+            digest.update(Files.readAllBytes(params));
+          }
+        }
+      }
+      return HexFormat.of().formatHex(digest.digest());
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read the model files", e);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** A cache name from a dataset path: the folder's name, or its parent's when it is generic. */
+  private static String name(Path path, String generic) {
+    Path absolute = path.toAbsolutePath().normalize();
+    String name = absolute.getFileName().toString();
+    if (name.equals(generic) && absolute.getParent() != null) {
+      name = absolute.getParent().getFileName().toString();
+    }
+    return name.replaceAll("[^A-Za-z0-9._-]", "_");
+  }
+}
