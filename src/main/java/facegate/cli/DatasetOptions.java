@@ -1,6 +1,7 @@
 package facegate.cli;
 
 import facegate.core.AlignedFace;
+import facegate.eval.PairsProtocol;
 import facegate.pipeline.FaceRecognizer;
 import facegate.train.CropCache;
 import facegate.train.FaceCropper;
@@ -16,9 +17,13 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Stream;
 import picocli.CommandLine.Option;
 
@@ -71,6 +76,21 @@ final class DatasetOptions {
       description = "Images aligned at once while building a cache (default: ${DEFAULT-VALUE}).")
   int cropThreads;
 
+  @Option(
+      names = "--max-images-per-identity",
+      defaultValue = "0",
+      description =
+          "Use at most this many images of each identity (the first by file name); 0 = all"
+              + " (default: ${DEFAULT-VALUE}).")
+  int maxImagesPerIdentity;
+
+  @Option(
+      names = "--keep-pairs",
+      description =
+          "LFW-format pairs file whose images of --folder-dataset are always kept, whatever"
+              + " --max-images-per-identity says (so that they can be tested).")
+  Path keepPairs;
+
   /** One dataset to cache: a name for its cache folder and its images. */
   record Source(String name, List<LabelledImage> images) {}
 
@@ -78,12 +98,18 @@ final class DatasetOptions {
   List<Source> sources() {
     List<Source> sources = new ArrayList<>();
     for (Path folder : folderDatasets) {
-      sources.add(new Source(name(folder, "images"), FaceDatasets.folderPerIdentity(folder)));
+      List<LabelledImage> images = FaceDatasets.folderPerIdentity(folder);
+      Set<Path> kept =
+          keepPairs == null
+              ? Set.of()
+              : new HashSet<>(PairsProtocol.read(keepPairs).images(folder));
+      sources.add(new Source(name(folder, "images"), capped(images, kept)));
     }
     for (Path list : listDatasets) {
       Path images = list.toAbsolutePath().getParent().resolve("images");
       String name = name(list.toAbsolutePath().getParent(), "");
-      sources.add(new Source(name, FaceDatasets.identityList(list, images, name + ":")));
+      sources.add(
+          new Source(name, capped(FaceDatasets.identityList(list, images, name + ":"), Set.of())));
     }
     if (sources.isEmpty()) {
       throw new picocli.CommandLine.ParameterException(
@@ -125,8 +151,26 @@ final class DatasetOptions {
     return samples;
   }
 
+  /**
+   * At most {@link #maxImagesPerIdentity} images per identity, plus every image in {@code kept}.
+   */
+  private List<LabelledImage> capped(List<LabelledImage> images, Set<Path> kept) {
+    if (maxImagesPerIdentity <= 0) {
+      return images;
+    }
+    Map<String, Integer> counts = new HashMap<>();
+    List<LabelledImage> chosen = new ArrayList<>();
+    for (LabelledImage image : images) {
+      int count = counts.merge(image.identity(), 1, Integer::sum);
+      if (count <= maxImagesPerIdentity || kept.contains(image.path())) {
+        chosen.add(image);
+      }
+    }
+    return chosen;
+  }
+
   static FaceCropper cropper(FaceRecognizer recognizer) {
-    return (identity, bytes) -> {
+    return (image, bytes) -> {
       List<AlignedFace> faces = recognizer.alignFaces(recognizer.decode(bytes), false);
       if (faces.isEmpty()) {
         return Optional.empty();
@@ -134,7 +178,11 @@ final class DatasetOptions {
       AlignedFace face = faces.get(0);
       FaceAligner aligner = new FaceAligner(face.chip().width(), 0.25);
       return Optional.of(
-          new FaceSample(identity, face.chip(), aligner.chipLandmarks(face.landmarks())));
+          new FaceSample(
+              image.identity(),
+              image.path().toString(),
+              face.chip(),
+              aligner.chipLandmarks(face.landmarks())));
     };
   }
 

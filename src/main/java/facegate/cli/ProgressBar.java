@@ -24,6 +24,11 @@ final class ProgressBar {
 
   /** Records that {@code done} items are finished. */
   synchronized void update(int done) {
+    update(done, "");
+  }
+
+  /** Records that {@code done} items are finished, with {@code detail} after the bar. */
+  synchronized void update(int done, String detail) {
     long now = System.nanoTime();
     if (done < total && now - lastDrawNanos < 100_000_000L) {
       return;
@@ -35,7 +40,7 @@ final class ProgressBar {
     int filled = (int) ((long) WIDTH * done / total);
     out.printf(
         Locale.ROOT,
-        "\r%s [%s%s] %d/%d %.1f/s ETA %d:%02d",
+        "\r%s [%s%s] %d/%d %.1f/s ETA %d:%02d%s",
         label,
         "=".repeat(filled),
         " ".repeat(WIDTH - filled),
@@ -43,7 +48,8 @@ final class ProgressBar {
         total,
         rate,
         etaSeconds / 60,
-        etaSeconds % 60);
+        etaSeconds % 60,
+        detail);
     if (done >= total) {
       out.println();
     }

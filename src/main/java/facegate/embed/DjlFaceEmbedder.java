@@ -8,9 +8,12 @@ import java.util.List;
 import java.util.OptionalDouble;
 
 /**
- * face-api's dlib ResNet (converted by {@link FaceApiConverter}) on DJL: 150x150 RGB chips to 128-d
- * embeddings, L2-normalised here, once. Thread-safe: up to {@code predictors} calls run at once,
- * further callers wait. Runs on the first GPU when the engine sees one, else on the CPU.
+ * An embedding network on DJL, RGB chips to 128-d embeddings, L2-normalised here, once: face-api's
+ * dlib ResNet (converted by {@link FaceApiConverter}, 150x150) or any other {@link
+ * EmbeddingArchitecture} named by the folder's {@code model.json} (its {@code architecture} and
+ * {@code inputSize} fields), such as the networks {@code facegate train} writes. Thread-safe: up to
+ * {@code predictors} calls run at once, further callers wait. Runs on the first GPU when the engine
+ * sees one, else on the CPU.
  */
 public final class DjlFaceEmbedder implements FaceEmbedder {
   /** Default number of chips per forward pass. */
@@ -31,8 +34,7 @@ public final class DjlFaceEmbedder implements FaceEmbedder {
    *     MODEL_INVALID when it is not this network or cannot be loaded
    */
   public static DjlFaceEmbedder load(Path modelDir, int predictors, int batchSize) {
-    return new DjlFaceEmbedder(
-        PredictorPool.load(modelDir, FaceApiNetwork.RECOGNITION, predictors, batchSize));
+    return new DjlFaceEmbedder(PredictorPool.loadEmbedding(modelDir, predictors, batchSize));
   }
 
   /** {@link #load(Path, int, int)} with 2 predictors and batches of 32. */

@@ -73,6 +73,48 @@ final class PredictorPool implements AutoCloseable {
     }
   }
 
+  /**
+   * Loads an embedding network from {@code dir}: any {@link EmbeddingArchitecture}, its input size
+   * and dimension checked against what the architecture accepts.
+   *
+   * @throws FaceException MODEL_NOT_FOUND or MODEL_INVALID
+   */
+  static PredictorPool loadEmbedding(Path dir, int predictorCount, int batchSize) {
+    if (predictorCount < 1 || batchSize < 1) {
+      throw new IllegalArgumentException("need at least one predictor and a batch size of 1");
+    }
+    ModelCard card = ModelCard.read(dir);
+    EmbeddingArchitecture architecture;
+    try {
+      architecture = EmbeddingArchitecture.byId(card.architecture());
+    } catch (IllegalArgumentException e) {
+      throw new FaceException(ErrorCode.MODEL_INVALID, dir + ": " + e.getMessage(), e);
+    }
+    if (!architecture.acceptsInputSize(card.inputSize())
+        || card.dimension() != architecture.dimension()) {
+      throw new FaceException(
+          ErrorCode.MODEL_INVALID,
+          dir
+              + ": a "
+              + architecture.id()
+              + " cannot take inputSize "
+              + card.inputSize()
+              + " with dimension "
+              + card.dimension());
+    }
+    Device device = Engine.getInstance().getGpuCount() > 0 ? Device.gpu() : Device.cpu();
+    Model model = Model.newInstance(card.name(), device);
+    try {
+      model.setBlock(architecture.newBlock());
+      model.load(dir, card.name());
+      return new PredictorPool(card, model, predictorCount, batchSize);
+    } catch (IOException | MalformedModelException | RuntimeException e) {
+      model.close();
+      throw new FaceException(
+          ErrorCode.MODEL_INVALID, "cannot load " + dir + ": " + e.getMessage(), e);
+    }
+  }
+
   int inputSize() {
     return card.inputSize();
   }

@@ -138,7 +138,8 @@ public final class CropCache {
           xy[i] = Double.parseDouble(fields[3 + i]);
         }
         samples.add(
-            new FaceSample(fields[0], new RgbImage(chipSize, chipSize, rgb), new Landmarks(xy)));
+            new FaceSample(
+                fields[0], fields[1], new RgbImage(chipSize, chipSize, rgb), new Landmarks(xy)));
       }
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read crop cache " + dir, e);
@@ -173,7 +174,7 @@ public final class CropCache {
 
   private static Optional<FaceSample> cropSafely(FaceCropper cropper, LabelledImage image) {
     try {
-      return cropper.largestFace(image.identity(), Files.readAllBytes(image.path()));
+      return cropper.largestFace(image, Files.readAllBytes(image.path()));
     } catch (FaceException e) {
       return Optional.empty();
     } catch (IOException e) {

@@ -12,5 +12,5 @@ public interface FaceCropper {
    * @return the largest face; empty when there is none
    * @throws facegate.core.FaceException when the bytes are not a readable image
    */
-  Optional<FaceSample> largestFace(String identity, byte[] imageBytes);
+  Optional<FaceSample> largestFace(LabelledImage image, byte[] imageBytes);
 }

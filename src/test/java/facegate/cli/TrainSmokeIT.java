@@ -1,0 +1,111 @@
+package facegate.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import facegate.core.Embedding;
+import facegate.core.RgbImage;
+import facegate.embed.DjlFaceEmbedder;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/**
+ * {@code train} for a few steps on the 36 fixture images: the crops are cut by the real pipeline,
+ * the loss stays finite, the saved folder loads through the service's embedder and embeds, and
+ * {@code --resume} continues from the checkpoint's step.
+ */
+class TrainSmokeIT {
+  private static final Path LFW = Path.of("src/test/resources/fixtures/lfw");
+  private static final Pattern SUMMARY =
+      Pattern.compile("objective=(\\S+) steps=(\\d+) .* images/s=(\\S+) loss=(\\S+) active=(\\S+)");
+
+  @TempDir Path work;
+
+  private String train(String... extra) {
+    List<String> args =
+        new java.util.ArrayList<>(
+            List.of(
+                "train",
+                "--folder-dataset",
+                LFW.toString(),
+                "--crop-cache",
+                work.resolve("crops").toString(),
+                "--out",
+                work.resolve("model").toString(),
+                "--p",
+                "4",
+                "--k",
+                "2",
+                "--input-size",
+                "48",
+                "--validate-every",
+                "2",
+                "--validation-fraction",
+                "0.3",
+                "--miner",
+                "batch-all"));
+    args.addAll(List.of(extra));
+    PrintStream original = System.out;
+    ByteArrayOutputStream captured = new ByteArrayOutputStream();
+    System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
+    try {
+      int exit = new CommandLine(new FacegateCommand()).execute(args.toArray(new String[0]));
+      String out = captured.toString(StandardCharsets.UTF_8).strip();
+      assertEquals(0, exit, out);
+      return out;
+    } finally {
+      System.setOut(original);
+    }
+  }
+
+  private static Map<String, String> summary(String out) {
+    Matcher m = SUMMARY.matcher(out);
+    assertTrue(m.find(), "no summary line in: " + out);
+    return Map.of(
+        "steps", m.group(2), "images/s", m.group(3), "loss", m.group(4), "active", m.group(5));
+  }
+
+  @Test
+  void trainsSavesReloadsAndResumes() throws Exception {
+    Map<String, String> first = summary(train("--max-steps", "4"));
+    assertEquals("4", first.get("steps"));
+    double loss = Double.parseDouble(first.get("loss"));
+    assertTrue(Double.isFinite(loss) && loss >= 0, "loss " + loss);
+    assertTrue(Double.parseDouble(first.get("images/s")) > 0);
+
+    Path model = work.resolve("model");
+    assertTrue(Files.isRegularFile(model.resolve("model.json")));
+    String card = Files.readString(model.resolve("model.json"));
+    assertTrue(card.contains("\"architecture\": \"facegate-small-resnet\""), card);
+    assertTrue(card.contains("\"dataHash\""), card);
+    assertTrue(card.contains("\"seed\": 1"), card);
+    try (DjlFaceEmbedder embedder = DjlFaceEmbedder.load(model, 1, 4)) {
+      assertEquals(48, embedder.inputSize());
+      byte[] rgb = new byte[48 * 48 * 3];
+      for (int i = 0; i < rgb.length; i++) {
+        rgb[i] = (byte) (i * 31);
+      }
+      Embedding embedding = embedder.embed(List.of(new RgbImage(48, 48, rgb))).get(0);
+      assertEquals(128, embedding.values().length);
+      double norm = 0;
+      for (float v : embedding.values()) {
+        assertTrue(Float.isFinite(v));
+        norm += v * v;
+      }
+      assertEquals(1.0, norm, 1e-4);
+    }
+
+    Map<String, String> resumed = summary(train("--max-steps", "6", "--resume"));
+    assertEquals("6", resumed.get("steps"));
+  }
+}
