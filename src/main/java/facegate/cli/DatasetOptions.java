@@ -141,7 +141,7 @@ final class DatasetOptions {
               "%s: %d of %d images have a face (cache %s)%n",
               source.name(), faces, source.images().size(), cache.dir());
         }
-        samples.addAll(cache.load());
+        samples.addAll(cache.load(source.images()));
       }
     } finally {
       if (recognizer != null) {

@@ -13,10 +13,12 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -96,7 +98,9 @@ public final class CropCache {
               progress.accept(count.incrementAndGet());
             });
       }
-      return (int) readSlots().values().stream().filter(slot -> slot >= 0).count();
+      Map<String, Integer> slots = readSlots();
+      return (int)
+          images.stream().filter(i -> slots.getOrDefault(i.path().toString(), -1) >= 0).count();
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write crop cache " + dir, e);
     }
@@ -112,8 +116,13 @@ public final class CropCache {
     }
   }
 
-  /** The cached faces (images without a face left out), in index order. */
-  public List<FaceSample> load() {
+  /**
+   * The cached faces of {@code images} (images without a face left out), in index order; the cache
+   * may hold more images (of an earlier, larger listing), which are not returned.
+   */
+  public List<FaceSample> load(List<LabelledImage> images) {
+    Set<String> wanted = new HashSet<>();
+    images.forEach(i -> wanted.add(i.path().toString()));
     Path indexFile = dir.resolve(INDEX);
     if (!Files.isRegularFile(indexFile)) {
       throw new IllegalStateException("no crop cache in " + dir + "; build it first");
@@ -127,7 +136,7 @@ public final class CropCache {
           continue;
         }
         long slot = Long.parseLong(fields[2]);
-        if (slot < 0) {
+        if (slot < 0 || !wanted.contains(fields[1])) {
           continue;
         }
         byte[] rgb = new byte[recordBytes];
