@@ -179,8 +179,10 @@ final class TrainCommand implements Callable<Integer> {
     provenance.addProperty(
         "licence",
         baseModel == null
-            ? "facegate's own weights, trained on LFW and CelebA (research data; see LICENSE)"
-            : "derived from " + baseModel + " (see its LICENSE)");
+            ? "facegate's own weights, trained from scratch on "
+                + datasetNames()
+                + " (research data; see LICENSE)"
+            : "derived from " + baseModel + " (see its LICENSE), fine-tuned on " + datasetNames());
     TrainingResult result;
     try (network) {
       EmbeddingTrainer trainer = new EmbeddingTrainer(config, network, split, policy, provenance);
@@ -211,6 +213,13 @@ final class TrainCommand implements Callable<Integer> {
       test(fold, samples, split, result.threshold());
     }
     return 0;
+  }
+
+  private String datasetNames() {
+    List<String> names = new ArrayList<>();
+    datasets.folderDatasets.forEach(p -> names.add(p.toString()));
+    datasets.listDatasets.forEach(p -> names.add(p.toString()));
+    return String.join(", ", names);
   }
 
   private TrainingConfig config() {

@@ -5,6 +5,7 @@ import ai.djl.MalformedModelException;
 import ai.djl.Model;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
@@ -68,6 +69,15 @@ public final class TrainableNetwork implements AutoCloseable {
     try {
       model.setBlock(architecture.newBlock());
       model.load(dir, card.name());
+      // A block read from a parameter file knows its input shapes but not their names, and
+      // Model.save then fails ("key value size mismatch"); initialising it again names them
+      // and keeps the loaded weights (DJL skips parameters that are already initialised).
+      model
+          .getBlock()
+          .initialize(
+              model.getNDManager(),
+              DataType.FLOAT32,
+              new Shape(1, 3, card.inputSize(), card.inputSize()));
       return new TrainableNetwork(model, architecture, card.inputSize(), true);
     } catch (IOException | MalformedModelException | RuntimeException e) {
       model.close();

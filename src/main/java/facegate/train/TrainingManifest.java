@@ -1,8 +1,12 @@
 package facegate.train;
 
 import com.google.gson.Gson;
+import com.google.gson.GsonBuilder;
 import com.google.gson.JsonObject;
+import com.google.gson.JsonPrimitive;
+import com.google.gson.JsonSerializer;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -13,11 +17,11 @@ public final class TrainingManifest {
   private TrainingManifest() {}
 
   static JsonObject config(TrainingConfig config) {
-    JsonObject json = new Gson().toJsonTree(config).getAsJsonObject();
+    // Gson cannot reflect into java.nio's Path implementation: write paths as strings.
+    JsonSerializer<Path> path = (value, type, context) -> new JsonPrimitive(value.toString());
+    Gson gson = new GsonBuilder().registerTypeHierarchyAdapter(Path.class, path).create();
+    JsonObject json = gson.toJsonTree(config).getAsJsonObject();
     json.addProperty("objective", config.objective());
-    if (config.baseModel() != null) {
-      json.addProperty("baseModel", config.baseModel().toString());
-    }
     return json;
   }
 
