@@ -51,6 +51,16 @@ final class EvalCommand implements Callable<Integer> {
       description = "Folder to write verification.html and its plots (ROC, DET, scores) into.")
   Path reportDir;
 
+  @Option(
+      names = "--classifier-l2",
+      split = ",",
+      defaultValue = "0.01,0.1,1,10,100,1000",
+      description =
+          "L2 penalties of the logistic-regression pair classifiers (standardised features);"
+              + " with several, each fold's is chosen by inner cross-validation on its training"
+              + " folds (default: ${DEFAULT-VALUE}).")
+  double[] classifierL2;
+
   @Mixin ModelOptions models;
 
   @Spec picocli.CommandLine.Model.CommandSpec spec;
@@ -86,8 +96,7 @@ final class EvalCommand implements Callable<Integer> {
         report.tarAtFar1e2(),
         imageCount,
         (System.nanoTime() - start) / 1e9);
-    List<PairClassifiers.MethodResult> methods =
-        PairClassifiers.compare(result, PairClassifiers.DEFAULT_L2);
+    List<PairClassifiers.MethodResult> methods = PairClassifiers.compare(result, classifierL2);
     printFolds(report, methods);
     if (calibrate) {
       String command = CalibrateCommand.commandLine(spec);
@@ -128,10 +137,11 @@ final class EvalCommand implements Callable<Integer> {
     for (PairClassifiers.MethodResult method : methods) {
       System.out.printf(
           Locale.ROOT,
-          "method=\"%s\" accuracy=%.4f sd=%.4f%n",
+          "method=\"%s\" accuracy=%.4f sd=%.4f l2=%s%n",
           method.method(),
           method.mean(),
-          method.standardDeviation());
+          method.standardDeviation(),
+          java.util.Arrays.toString(method.foldPenalties()).replace(" ", ""));
     }
   }
 }

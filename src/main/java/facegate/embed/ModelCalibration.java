@@ -57,7 +57,9 @@ public record ModelCalibration(
       JsonObject calibration = objectIn(manifest, "calibration");
       provenance.forEach(calibration::addProperty);
       Path temporary = file.resolveSibling(ModelCard.FILE_NAME + ".tmp");
-      String json = new GsonBuilder().setPrettyPrinting().create().toJson(manifest) + "\n";
+      String json =
+          new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create().toJson(manifest)
+              + "\n";
       Files.writeString(temporary, json, StandardCharsets.UTF_8);
       Files.move(
           temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);

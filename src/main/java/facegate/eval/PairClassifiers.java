@@ -14,9 +14,6 @@ import java.util.function.IntPredicate;
  * the threshold.
  */
 public final class PairClassifiers {
-  /** The L2 penalty used by {@link #compare}, on standardised features. */
-  public static final double DEFAULT_L2 = 1.0;
-
   private PairClassifiers() {}
 
   /** The features a classifier sees for one pair of embeddings. */
@@ -56,15 +53,25 @@ public final class PairClassifiers {
    *
    * @param method what decides
    * @param foldAccuracies accuracy on each fold, in fold order
+   * @param foldPenalties the L2 penalty used on each fold (NaN for the threshold)
    */
-  public record MethodResult(String method, double[] foldAccuracies) {
+  public record MethodResult(String method, double[] foldAccuracies, double[] foldPenalties) {
     public MethodResult {
+      if (foldAccuracies.length != foldPenalties.length) {
+        throw new IllegalArgumentException("one accuracy and one penalty per fold");
+      }
       foldAccuracies = foldAccuracies.clone();
+      foldPenalties = foldPenalties.clone();
     }
 
     @Override
     public double[] foldAccuracies() {
       return foldAccuracies.clone();
+    }
+
+    @Override
+    public double[] foldPenalties() {
+      return foldPenalties.clone();
     }
 
     public double mean() {
@@ -80,57 +87,111 @@ public final class PairClassifiers {
   /**
    * The cosine threshold (from {@code result}'s report), then logistic regression on the cosine,
    * then on {@code |f1 − f2|}, each with per-fold accuracies on the protocol of {@code result}.
+   *
+   * @param penalties the L2 penalties to choose from: with one, it is used on every fold; with
+   *     more, each test fold's penalty is chosen by an inner cross-validation over its training
+   *     folds (leave one training fold out; ties go to the larger penalty). With fewer than two
+   *     training folds there is nothing to choose on, and the middle value is used.
    */
-  public static List<MethodResult> compare(PairsEvaluation.Result result, double l2) {
+  public static List<MethodResult> compare(PairsEvaluation.Result result, double[] penalties) {
+    if (penalties.length == 0) {
+      throw new IllegalArgumentException("need at least one L2 penalty");
+    }
+    double[] sorted = penalties.clone();
+    java.util.Arrays.sort(sorted);
     List<MethodResult> methods = new ArrayList<>();
+    double[] none = new double[result.report().folds()];
+    java.util.Arrays.fill(none, Double.NaN);
     methods.add(
         new MethodResult(
-            "cosine threshold (chosen on the training folds)", result.report().foldAccuracies()));
+            "cosine threshold (chosen on the training folds)",
+            result.report().foldAccuracies(),
+            none));
     for (Features features : Features.values()) {
-      methods.add(new MethodResult(features.description, crossValidate(result, features, l2)));
+      methods.add(crossValidate(result, features, sorted));
     }
     return methods;
   }
 
-  static double[] crossValidate(PairsEvaluation.Result result, Features features, double l2) {
+  static MethodResult crossValidate(
+      PairsEvaluation.Result result, Features features, double[] penalties) {
     int foldCount = result.report().folds();
     int[] folds = result.folds();
+    double[][] rows = new double[folds.length][];
+    for (int i = 0; i < rows.length; i++) {
+      rows[i] = featuresOf(result, features, i);
+    }
+    boolean[] same = result.same();
     double[] accuracies = new double[foldCount];
+    double[] chosen = new double[foldCount];
     for (int fold = 0; fold < foldCount; fold++) {
       int test = fold;
       IntPredicate inTraining = i -> foldCount == 1 || folds[i] != test;
-      LogisticRegression model = train(result, features, inTraining, l2);
-      int correct = 0;
-      int total = 0;
-      for (int i = 0; i < folds.length; i++) {
-        if (folds[i] == test) {
-          total++;
-          double[] row = featuresOf(result, features, i);
-          boolean accepted = row != null && model.probability(row) >= 0.5;
-          correct += accepted == result.same()[i] ? 1 : 0;
-        }
-      }
-      accuracies[fold] = total == 0 ? 0 : (double) correct / total;
+      chosen[fold] = choosePenalty(rows, same, folds, inTraining, penalties);
+      LogisticRegression model = train(rows, same, inTraining, chosen[fold]);
+      accuracies[fold] = correct(model, rows, same, i -> folds[i] == test);
     }
-    return accuracies;
+    return new MethodResult(features.description, accuracies, chosen);
+  }
+
+  private static double choosePenalty(
+      double[][] rows, boolean[] same, int[] folds, IntPredicate inTraining, double[] penalties) {
+    int[] trainingFolds =
+        java.util.stream.IntStream.range(0, folds.length)
+            .filter(inTraining)
+            .map(i -> folds[i])
+            .distinct()
+            .toArray();
+    if (penalties.length == 1 || trainingFolds.length < 2) {
+      return penalties[penalties.length / 2];
+    }
+    double best = penalties[0];
+    double bestAccuracy = -1;
+    for (double penalty : penalties) {
+      double accuracy = 0;
+      for (int inner : trainingFolds) {
+        IntPredicate fit = i -> inTraining.test(i) && folds[i] != inner;
+        LogisticRegression model = train(rows, same, fit, penalty);
+        accuracy += correct(model, rows, same, i -> folds[i] == inner);
+      }
+      if (accuracy >= bestAccuracy) {
+        bestAccuracy = accuracy;
+        best = penalty;
+      }
+    }
+    return best;
+  }
+
+  /** Accuracy over the selected pairs; a pair without features counts as "different". */
+  private static double correct(
+      LogisticRegression model, double[][] rows, boolean[] same, IntPredicate selected) {
+    int correct = 0;
+    int total = 0;
+    for (int i = 0; i < rows.length; i++) {
+      if (selected.test(i)) {
+        total++;
+        boolean accepted = rows[i] != null && model.probability(rows[i]) >= 0.5;
+        correct += accepted == same[i] ? 1 : 0;
+      }
+    }
+    return total == 0 ? 0 : (double) correct / total;
   }
 
   private static LogisticRegression train(
-      PairsEvaluation.Result result, Features features, IntPredicate selected, double l2) {
-    List<double[]> rows = new ArrayList<>();
+      double[][] rows, boolean[] same, IntPredicate selected, double l2) {
+    List<double[]> x = new ArrayList<>();
     List<Boolean> labels = new ArrayList<>();
-    for (int i = 0; i < result.scores().length; i++) {
-      double[] row = featuresOf(result, features, i);
-      if (selected.test(i) && row != null) {
-        rows.add(row);
-        labels.add(result.same()[i]);
+    for (int i = 0; i < rows.length; i++) {
+      if (selected.test(i) && rows[i] != null) {
+        x.add(rows[i]);
+        labels.add(same[i]);
       }
     }
     boolean[] y = new boolean[labels.size()];
     for (int i = 0; i < y.length; i++) {
       y[i] = labels.get(i);
     }
-    return LogisticRegression.fit(rows.toArray(double[][]::new), y, l2);
+    return LogisticRegression.fit(x.toArray(double[][]::new), y, l2);
   }
 
   /** The pair's features, or null when one of its faces was not found. */

@@ -69,6 +69,7 @@ public final class ReportPages {
     page.heading("Per fold");
     List<String> header = new ArrayList<>(List.of("fold", "threshold"));
     methods.forEach(method -> header.add("accuracy: " + method.method()));
+    methods.stream().skip(1).forEach(method -> header.add("L2: " + method.method()));
     List<List<String>> rows = new ArrayList<>();
     double[] thresholds = report.foldThresholds();
     for (int fold = 0; fold < report.folds(); fold++) {
@@ -77,15 +78,18 @@ public final class ReportPages {
       for (PairClassifiers.MethodResult method : methods) {
         cells.add(percent(method.foldAccuracies()[fold]));
       }
+      for (PairClassifiers.MethodResult method : methods.subList(1, methods.size())) {
+        cells.add(String.format(Locale.ROOT, "%g", method.foldPenalties()[fold]));
+      }
       rows.add(cells);
     }
     page.table(header, rows);
     page.heading("Threshold against pair classifiers");
     page.paragraph(
         "Each classifier is trained on the pairs of the other folds (L2-regularised logistic"
-            + " regression, Newton's method, standardised features, penalty "
-            + PairClassifiers.DEFAULT_L2
-            + ") and tested on the fold; pairs with a missing face count as 'different'.");
+            + " regression, Newton's method, standardised features; the penalty of each fold"
+            + " chosen by leave-one-fold-out cross-validation within its training folds) and"
+            + " tested on the fold; pairs with a missing face count as 'different'.");
     List<List<String>> comparison = new ArrayList<>();
     for (PairClassifiers.MethodResult method : methods) {
       comparison.add(row(method.method(), percent(method.mean(), method.standardDeviation())));

@@ -2,6 +2,7 @@ package facegate.eval;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import facegate.core.Embedding;
 import java.util.ArrayList;
@@ -52,7 +53,8 @@ class PairClassifiersTest {
     PairsEvaluation.Result result =
         new PairsEvaluation.Result(report, scores, same, folds, left, right);
 
-    List<PairClassifiers.MethodResult> methods = PairClassifiers.compare(result, 0.1);
+    List<PairClassifiers.MethodResult> methods =
+        PairClassifiers.compare(result, new double[] {0.1});
     assertEquals(3, methods.size());
     assertArrayEquals(report.foldAccuracies(), methods.get(0).foldAccuracies(), 0);
     // fold 0 loses its failed pair (3/4); fold 1 is separated by a model trained on fold 0
@@ -60,5 +62,32 @@ class PairClassifiersTest {
     assertArrayEquals(new double[] {0.75, 1.0}, methods.get(2).foldAccuracies(), 1e-12);
     assertEquals(0.875, methods.get(1).mean(), 1e-12);
     assertEquals(0.125, methods.get(1).standardDeviation(), 1e-12);
+    assertArrayEquals(new double[] {0.1, 0.1}, methods.get(2).foldPenalties(), 0);
+    assertTrue(Double.isNaN(methods.get(0).foldPenalties()[0]));
+  }
+
+  @Test
+  void thePenaltyIsChosenOnTheTrainingFoldsOnly() {
+    // three folds of separable 1-d pairs; every penalty separates them, so ties go to the largest
+    List<Optional<Embedding>> left = new ArrayList<>();
+    List<Optional<Embedding>> right = new ArrayList<>();
+    int n = 12;
+    double[] scores = new double[n];
+    boolean[] same = new boolean[n];
+    int[] folds = new int[n];
+    for (int i = 0; i < n; i++) {
+      folds[i] = i / 4;
+      same[i] = i % 4 < 2;
+      left.add(at(0));
+      right.add(at(same[i] ? 5 + i : 70 + i));
+      scores[i] = left.get(i).get().cosine(right.get(i).get());
+    }
+    VerificationReport report = VerificationMetrics.evaluate(scores, same, folds, 3, 0);
+    PairsEvaluation.Result result =
+        new PairsEvaluation.Result(report, scores, same, folds, left, right);
+    PairClassifiers.MethodResult cosine =
+        PairClassifiers.compare(result, new double[] {10, 0.01, 1}).get(1);
+    assertArrayEquals(new double[] {10, 10, 10}, cosine.foldPenalties(), 0);
+    assertArrayEquals(new double[] {1, 1, 1}, cosine.foldAccuracies(), 0);
   }
 }
