@@ -103,8 +103,7 @@ final class IdentifyEvalCommand implements Callable<Integer> {
               CalibrateCommand.commandLine(spec),
               Instant.now(),
               HtmlReport.RunInfo.thisMachine());
-      Path page =
-          ReportPages.writeIdentification(reportDir, report, images.getFileName().toString(), info);
+      Path page = ReportPages.writeIdentification(reportDir, report, images.toString(), info);
       System.out.println("report " + page);
     }
     System.out.println(report.summaryLine());

@@ -39,6 +39,7 @@ class ModelCalibrationTest {
     JsonObject after = manifest();
     for (String key : before.keySet()) {
       if (!key.equals("verifyThreshold")
+          && !key.equals("identifyThreshold")
           && !key.equals("operatingPoints")
           && !key.equals("calibration")) {
         assertEquals(before.get(key), after.get(key), key);
