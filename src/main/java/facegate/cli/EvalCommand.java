@@ -10,7 +10,6 @@ import facegate.eval.ReportPages;
 import facegate.eval.VerificationReport;
 import facegate.pipeline.FaceRecognizer;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -107,12 +106,7 @@ final class EvalCommand implements Callable<Integer> {
       System.out.println(CalibrateCommand.describe(models.model, calibration));
     }
     if (reportDir != null) {
-      HtmlReport.RunInfo info =
-          new HtmlReport.RunInfo(
-              modelName + " (" + models.model + ")",
-              CalibrateCommand.commandLine(spec),
-              Instant.now(),
-              HtmlReport.RunInfo.thisMachine());
+      HtmlReport.RunInfo info = models.runInfo(modelName, spec);
       Path page =
           ReportPages.writeVerification(
               reportDir, result, methods, pairs.getFileName().toString(), info);

@@ -7,7 +7,6 @@ import facegate.eval.IdentificationReport;
 import facegate.eval.ReportPages;
 import facegate.pipeline.FaceRecognizer;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.Locale;
 import java.util.OptionalDouble;
 import java.util.concurrent.Callable;
@@ -97,12 +96,7 @@ final class IdentifyEvalCommand implements Callable<Integer> {
         report.thresholdAtFpir1e2(),
         (System.nanoTime() - start) / 1e9);
     if (reportDir != null) {
-      HtmlReport.RunInfo info =
-          new HtmlReport.RunInfo(
-              modelName + " (" + models.model + ")",
-              CalibrateCommand.commandLine(spec),
-              Instant.now(),
-              HtmlReport.RunInfo.thisMachine());
+      HtmlReport.RunInfo info = models.runInfo(modelName, spec);
       Path page = ReportPages.writeIdentification(reportDir, report, images.toString(), info);
       System.out.println("report " + page);
     }
