@@ -5,10 +5,13 @@ import facegate.core.ErrorCode;
 import facegate.core.FaceException;
 import facegate.core.Match;
 import facegate.core.Person;
+import facegate.gallery.FaceCrops;
 import facegate.gallery.Gallery;
 import facegate.gallery.Page;
+import facegate.vision.PngEncoder;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.OptionalDouble;
 
 /**
@@ -30,27 +33,40 @@ public final class FaceService {
   /** Largest page {@link #people} returns. */
   public static final int MAX_PAGE = 500;
 
-  /** Turns a photo into the embedding of its largest face; {@code no_face} if it has none. */
+  /** Turns a photo into its largest face (embedding and chip); {@code no_face} if it has none. */
   @FunctionalInterface
   interface PhotoEmbedder {
-    Embedding embedLargest(byte[] photo);
+    FoundFace largestFace(byte[] photo);
   }
 
   private final PhotoEmbedder embedder;
   private final Gallery gallery;
   private final double threshold;
+  private final FaceCrops crops;
+  private final Object enrollments = new Object();
 
   /**
+   * A service that keeps no face crops.
+   *
    * @param threshold the verify threshold, a cosine in [-1, 1]; see {@link #resolveThreshold}
    */
   public FaceService(FaceRecognizer recognizer, Gallery gallery, double threshold) {
-    this(recognizer::embedLargest, gallery, threshold);
+    this(recognizer::largestFace, gallery, threshold, FaceCrops.NONE);
   }
 
-  FaceService(PhotoEmbedder embedder, Gallery gallery, double threshold) {
+  /**
+   * @param crops where enrollment photos' aligned crops are kept ({@link FaceCrops#NONE}: nowhere)
+   */
+  public FaceService(
+      FaceRecognizer recognizer, Gallery gallery, double threshold, FaceCrops crops) {
+    this(recognizer::largestFace, gallery, threshold, crops);
+  }
+
+  FaceService(PhotoEmbedder embedder, Gallery gallery, double threshold, FaceCrops crops) {
     this.embedder = Objects.requireNonNull(embedder, "embedder");
     this.gallery = Objects.requireNonNull(gallery, "gallery");
     this.threshold = requireThreshold(threshold);
+    this.crops = Objects.requireNonNull(crops, "crops");
   }
 
   /**
@@ -90,7 +106,11 @@ public final class FaceService {
     return threshold;
   }
 
-  /** Enrolls a new person with one template from the largest face in {@code photo}. */
+  /**
+   * Enrolls a new person with one template from the largest face in {@code photo}. When crops are
+   * kept, the face's aligned chip is stored (durably) before the person is enrolled and deleted
+   * again if enrollment fails.
+   */
   public Person enroll(String id, String name, byte[] photo) {
     Person.requireValidId(id);
     if (name != null && name.length() > 256) {
@@ -99,21 +119,52 @@ public final class FaceService {
     if (gallery.find(id).isPresent()) {
       throw personExists(id);
     }
-    return gallery.enroll(id, name, List.of(embedder.embedLargest(photo)));
+    FoundFace face = embedder.largestFace(photo);
+    byte[] crop = crops.enabled() ? PngEncoder.encode(face.chip()) : null;
+    synchronized (enrollments) {
+      if (gallery.find(id).isPresent()) {
+        throw personExists(id);
+      }
+      if (crop != null) {
+        crops.put(id, crop);
+      }
+      try {
+        return gallery.enroll(id, name, List.of(face.embedding()));
+      } catch (RuntimeException e) {
+        if (crop != null) {
+          crops.remove(id);
+        }
+        throw e;
+      }
+    }
+  }
+
+  /**
+   * The stored crop (PNG) of an enrolled person; empty when crops are not kept or none was stored
+   * for them; {@code person_not_found} when no such person is enrolled.
+   */
+  public Optional<byte[]> crop(String id) {
+    requirePerson(id);
+    return crops.png(id);
+  }
+
+  /** Whether enrollment keeps face crops. */
+  public boolean keepsCrops() {
+    return crops.enabled();
   }
 
   /** Whether {@code photo} shows the enrolled person {@code id} (compared with each template). */
   public Verification verify(byte[] photo, String id) {
     requirePerson(id);
-    Embedding probe = embedder.embedLargest(photo);
+    Embedding probe = embedder.largestFace(photo).embedding();
     Match match = gallery.compare(id, probe).orElseThrow(() -> personNotFound(id));
     return decide(match.score());
   }
 
   /** Whether the largest faces of two photos are the same person. */
   public Verification verifyPhotos(byte[] photo, byte[] otherPhoto) {
-    Embedding first = embedder.embedLargest(photo);
-    Embedding second = embedder.embedLargest(otherPhoto);
+    Embedding first = embedder.largestFace(photo).embedding();
+    Embedding second = embedder.largestFace(otherPhoto).embedding();
     return decide(first.cosine(second));
   }
 
@@ -127,7 +178,7 @@ public final class FaceService {
       throw new FaceException(
           ErrorCode.MALFORMED_REQUEST, "k must be in 1.." + MAX_CANDIDATES + ", got " + k);
     }
-    List<Match> candidates = gallery.search(embedder.embedLargest(photo), k);
+    List<Match> candidates = gallery.search(embedder.largestFace(photo).embedding(), k);
     boolean unknown = candidates.stream().noneMatch(match -> match.score() >= threshold);
     return new Identification(unknown, candidates, threshold);
   }
@@ -160,8 +211,11 @@ public final class FaceService {
   /** Removes a person; {@code person_not_found} if there is none. */
   public void remove(String id) {
     Person.requireValidId(id);
-    if (!gallery.remove(id)) {
-      throw personNotFound(id);
+    synchronized (enrollments) {
+      if (!gallery.remove(id)) {
+        throw personNotFound(id);
+      }
+      crops.remove(id);
     }
   }
 
