@@ -6,7 +6,9 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micronaut.context.annotation.Context;
+import io.micronaut.context.event.ApplicationEventListener;
+import io.micronaut.runtime.server.event.ServerStartupEvent;
+import jakarta.inject.Singleton;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.IntSupplier;
@@ -24,10 +26,12 @@ import java.util.function.IntSupplier;
  * </ul>
  *
  * <p>Batch sizes and queue depths arrive through {@link InferenceMetrics}, which batching code
- * calls. Created at startup (so the models load then, and the gauges exist before any request).
+ * calls. Created when the HTTP server starts (so the models load then, and the gauges exist before
+ * any request), not when a bare application context starts (configuration tests).
  */
-@Context
-public final class ServiceMetrics implements InferenceMetrics {
+@Singleton
+public final class ServiceMetrics
+    implements InferenceMetrics, ApplicationEventListener<ServerStartupEvent> {
   private final MeterRegistry registry;
   private final Map<String, DistributionSummary> batches = new ConcurrentHashMap<>();
   private final Map<String, Boolean> queues = new ConcurrentHashMap<>();
@@ -44,6 +48,10 @@ public final class ServiceMetrics implements InferenceMetrics {
       decisions("identify", outcome);
     }
   }
+
+  /** Nothing to do: being created at server startup is the point. */
+  @Override
+  public void onApplicationEvent(ServerStartupEvent event) {}
 
   /** Counts one decision, e.g. ({@code verify}, {@code match}). */
   public void decided(String operation, String outcome) {
