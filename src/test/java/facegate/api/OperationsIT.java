@@ -213,6 +213,15 @@ class OperationsIT {
     assertTrue(manifests.getAsJsonObject("dlib-resnet-faceapi").has("files"), info.body());
     assertEquals(128, manifests.getAsJsonObject("dlib-resnet-faceapi").get("dimension").getAsInt());
 
+    Answer swaggerUi = get(server, "/swagger-ui/index.html", null);
+    assertEquals(200, swaggerUi.status());
+    assertTrue(swaggerUi.body().contains("/swagger/facegate.yml"), "Swagger UI reads our spec");
+    assertFalse(swaggerUi.body().contains("https://"), "Swagger UI loads nothing from a CDN");
+    assertEquals(200, get(server, "/swagger-ui/res/swagger-ui-bundle.js", null).status());
+    Answer page = get(server, "/ui/index.html", null);
+    assertEquals(200, page.status());
+    assertFalse(page.body().contains("http://") || page.body().contains("https://"), "no CDN");
+
     assertEquals(404, get(server, "/beans", ADMIN).status(), "other management endpoints are off");
     assertEquals(404, get(server, "/env", ADMIN).status());
   }
