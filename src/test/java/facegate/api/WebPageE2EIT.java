@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
@@ -188,6 +189,39 @@ class WebPageE2EIT implements TestPropertyProvider {
     assertFalse(driver.findElement(By.id("people")).isDisplayed(), "verifiers cannot list people");
     identify("Boris_Becker", 2, "Known: boris_becker");
     screenshot("09-verifier");
+  }
+
+  /** With crops off (the default) the page says so and shows none, in the list and in identify. */
+  @Test
+  void showsNoCropsWhenCropsAreNotStored() throws IOException {
+    Path otherGallery = Files.createTempDirectory("facegate-e2e-no-crops");
+    try (EmbeddedServer noCrops =
+        ApplicationContext.run(
+            EmbeddedServer.class,
+            Map.of(
+                "micronaut.server.port",
+                -1,
+                "facegate.gallery-dir",
+                otherGallery.toString(),
+                "facegate.verify-threshold",
+                "0.90",
+                "facegate.keys.admin",
+                ADMIN))) {
+      driver.get(noCrops.getURL() + "/ui/index.html");
+      js("sessionStorage.clear();");
+      driver.navigate().refresh();
+      login(ADMIN);
+      waitForText("settings", "Enrollment crops are not stored");
+      enroll("Clay_Aiken", 1, false);
+      wait.until(d -> peopleRows().size() == 1);
+      WebElement cropCell = peopleRows().get(0).findElement(By.tagName("td"));
+      assertEquals("not stored", cropCell.getText());
+      identify("Clay_Aiken", 2, "Known: clay_aiken");
+      waitForText("crops-off-note", "not stored");
+      assertTrue(driver.findElements(By.cssSelector("img.crop")).isEmpty(), "no crop is shown");
+      assertFalse(Files.exists(otherGallery.resolve("crops")), "and none is stored");
+      screenshot("10-crops-off");
+    }
   }
 
   private void login(String key) {
