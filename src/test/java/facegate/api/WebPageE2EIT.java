@@ -195,7 +195,7 @@ class WebPageE2EIT implements TestPropertyProvider {
   @Test
   void showsNoCropsWhenCropsAreNotStored() throws IOException {
     Path otherGallery = Files.createTempDirectory("facegate-e2e-no-crops");
-    try (EmbeddedServer noCrops =
+    EmbeddedServer noCrops =
         ApplicationContext.run(
             EmbeddedServer.class,
             Map.of(
@@ -206,7 +206,8 @@ class WebPageE2EIT implements TestPropertyProvider {
                 "facegate.verify-threshold",
                 "0.90",
                 "facegate.keys.admin",
-                ADMIN))) {
+                ADMIN));
+    try {
       driver.get(noCrops.getURL() + "/ui/index.html");
       js("sessionStorage.clear();");
       driver.navigate().refresh();
@@ -221,6 +222,8 @@ class WebPageE2EIT implements TestPropertyProvider {
       assertTrue(driver.findElements(By.cssSelector("img.crop")).isEmpty(), "no crop is shown");
       assertFalse(Files.exists(otherGallery.resolve("crops")), "and none is stored");
       screenshot("10-crops-off");
+    } finally {
+      noCrops.getApplicationContext().close();
     }
   }
 
