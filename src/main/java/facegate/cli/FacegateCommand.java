@@ -19,7 +19,8 @@ import picocli.CommandLine.Command;
       IdentifyEvalCommand.class,
       DetectRateCommand.class,
       ConvertFaceApiCommand.class,
-      CalibrateCommand.class
+      CalibrateCommand.class,
+      AuditCommand.class
     })
 public final class FacegateCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
