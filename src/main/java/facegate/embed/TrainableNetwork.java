@@ -78,6 +78,13 @@ public final class TrainableNetwork implements AutoCloseable {
               model.getNDManager(),
               DataType.FLOAT32,
               new Shape(1, 3, card.inputSize(), card.inputSize()));
+      // Loaded arrays of parameters that take no gradient (batch norm's running statistics)
+      // must not ask for one, or PyTorch refuses the batch norm's backward pass.
+      for (Parameter parameter : model.getBlock().getParameters().values()) {
+        if (!parameter.requiresGradient() && parameter.isInitialized()) {
+          parameter.getArray().setRequiresGradient(false);
+        }
+      }
       return new TrainableNetwork(model, architecture, card.inputSize(), true);
     } catch (IOException | MalformedModelException | RuntimeException e) {
       model.close();
