@@ -18,7 +18,9 @@ import picocli.CommandLine.Command;
       EvalCommand.class,
       IdentifyEvalCommand.class,
       DetectRateCommand.class,
-      ConvertFaceApiCommand.class
+      ConvertFaceApiCommand.class,
+      PoseCommand.class,
+      PoseShapeCommand.class
     })
 public final class FacegateCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
