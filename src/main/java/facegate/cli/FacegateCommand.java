@@ -20,7 +20,8 @@ import picocli.CommandLine.Command;
       DetectRateCommand.class,
       ConvertFaceApiCommand.class,
       PoseCommand.class,
-      PoseShapeCommand.class
+      PoseShapeCommand.class,
+      AugmentCommand.class
     })
 public final class FacegateCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

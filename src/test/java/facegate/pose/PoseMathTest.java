@@ -39,7 +39,9 @@ class PoseMathTest {
         assertEquals(yaw, pose.yawDegrees(), 1.0, "yaw " + yaw + " pitch " + pitch);
         assertEquals(pitch, pose.pitchDegrees(), 1.0, "pitch at yaw " + yaw);
         assertEquals(5, pose.rollDegrees(), 1.0, "roll at yaw " + yaw);
-        assertTrue(pose.reprojectionPixels() < 3, "a projection with another focal length fits within 3 px of a 440 px face: " + pose);
+        assertTrue(
+            pose.reprojectionPixels() < 3,
+            "a projection with another focal length fits within 3 px of a 440 px face: " + pose);
       }
     }
   }
