@@ -50,7 +50,14 @@ final class FaceFactory {
             configuration.configuredThreshold(),
             recognizer.verifyThreshold(),
             "facegate.verify-threshold (environment FACEGATE_VERIFY_THRESHOLD)");
-    LOG.info("Verify threshold {} for model {}", threshold, recognizer.modelName());
-    return new FaceService(recognizer, gallery, threshold);
+    double identifyThreshold =
+        FaceService.resolveIdentifyThreshold(
+            configuration.configuredThreshold(), recognizer.identifyThreshold(), threshold);
+    LOG.info(
+        "Verify threshold {}, identify threshold {} for model {}",
+        threshold,
+        identifyThreshold,
+        recognizer.modelName());
+    return new FaceService(recognizer, gallery, threshold, identifyThreshold);
   }
 }

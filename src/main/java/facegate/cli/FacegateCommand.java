@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
       IdentifyEvalCommand.class,
       DetectRateCommand.class,
       ConvertFaceApiCommand.class,
+      CalibrateCommand.class,
       PoseCommand.class,
       PoseShapeCommand.class,
       AugmentCommand.class

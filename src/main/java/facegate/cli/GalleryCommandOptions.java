@@ -28,7 +28,9 @@ final class GalleryCommandOptions {
 
   @Option(
       names = "--threshold",
-      description = "Verify threshold (cosine); default: the model's calibrated verifyThreshold.")
+      description =
+          "Verify threshold (cosine), also used by identify; default: the model's calibrated"
+              + " verifyThreshold (identify: its identifyThreshold when calibrated).")
   Double threshold;
 
   @Mixin ModelOptions models;
@@ -46,12 +48,15 @@ final class GalleryCommandOptions {
                 gallery,
                 facegate.gallery.GalleryOptions.of(
                     recognizer.modelName(), recognizer.dimension()))) {
+      OptionalDouble configured =
+          threshold == null ? OptionalDouble.empty() : OptionalDouble.of(threshold);
       double verifyThreshold =
-          FaceService.resolveThreshold(
-              threshold == null ? OptionalDouble.empty() : OptionalDouble.of(threshold),
-              recognizer.verifyThreshold(),
-              "--threshold");
-      System.out.println(work.apply(new FaceService(recognizer, opened, verifyThreshold)));
+          FaceService.resolveThreshold(configured, recognizer.verifyThreshold(), "--threshold");
+      double identifyThreshold =
+          FaceService.resolveIdentifyThreshold(
+              configured, recognizer.identifyThreshold(), verifyThreshold);
+      System.out.println(
+          work.apply(new FaceService(recognizer, opened, verifyThreshold, identifyThreshold)));
       return 0;
     } catch (FaceException e) {
       System.out.println(JsonLine.error(e));

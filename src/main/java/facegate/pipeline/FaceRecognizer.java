@@ -209,6 +209,11 @@ public final class FaceRecognizer implements AutoCloseable {
     return embedder.verifyThreshold();
   }
 
+  /** The embedding model's calibrated identification threshold, empty when it has none. */
+  public OptionalDouble identifyThreshold() {
+    return embedder.identifyThreshold();
+  }
+
   @Override
   public void close() {
     closeAll(owned, null);

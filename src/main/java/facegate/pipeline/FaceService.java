@@ -39,18 +39,52 @@ public final class FaceService {
   private final PhotoEmbedder embedder;
   private final Gallery gallery;
   private final double threshold;
+  private final double identifyThreshold;
+
+  /**
+   * @param threshold the verify threshold, a cosine in [-1, 1]; see {@link #resolveThreshold}; also
+   *     the identification threshold
+   */
+  public FaceService(FaceRecognizer recognizer, Gallery gallery, double threshold) {
+    this(recognizer::embedLargest, gallery, threshold, threshold);
+  }
 
   /**
    * @param threshold the verify threshold, a cosine in [-1, 1]; see {@link #resolveThreshold}
+   * @param identifyThreshold the score a candidate needs for {@link #identify} to call the face
+   *     known, a cosine in [-1, 1]; see {@link #resolveIdentifyThreshold}
    */
-  public FaceService(FaceRecognizer recognizer, Gallery gallery, double threshold) {
-    this(recognizer::embedLargest, gallery, threshold);
+  public FaceService(
+      FaceRecognizer recognizer, Gallery gallery, double threshold, double identifyThreshold) {
+    this(recognizer::embedLargest, gallery, threshold, identifyThreshold);
   }
 
   FaceService(PhotoEmbedder embedder, Gallery gallery, double threshold) {
+    this(embedder, gallery, threshold, threshold);
+  }
+
+  FaceService(PhotoEmbedder embedder, Gallery gallery, double threshold, double identifyThreshold) {
     this.embedder = Objects.requireNonNull(embedder, "embedder");
     this.gallery = Objects.requireNonNull(gallery, "gallery");
     this.threshold = requireThreshold(threshold);
+    this.identifyThreshold = requireThreshold(identifyThreshold);
+  }
+
+  /**
+   * The identification threshold to use: an operator's explicit verify threshold applies to
+   * identification too; otherwise the model's calibrated {@code identifyThreshold} (an open-set
+   * operating point, stricter than the 1:1 one), falling back to the verify threshold.
+   *
+   * @param configuredVerify the operator's verify threshold setting, or empty
+   * @param calibratedIdentify the model's {@code identifyThreshold}, or empty
+   * @param verifyThreshold the resolved verify threshold
+   */
+  public static double resolveIdentifyThreshold(
+      OptionalDouble configuredVerify, OptionalDouble calibratedIdentify, double verifyThreshold) {
+    if (configuredVerify.isPresent() || calibratedIdentify.isEmpty()) {
+      return requireThreshold(verifyThreshold);
+    }
+    return requireThreshold(calibratedIdentify.getAsDouble());
   }
 
   /**
@@ -90,6 +124,10 @@ public final class FaceService {
     return threshold;
   }
 
+  public double identifyThreshold() {
+    return identifyThreshold;
+  }
+
   /** Enrolls a new person with one template from the largest face in {@code photo}. */
   public Person enroll(String id, String name, byte[] photo) {
     Person.requireValidId(id);
@@ -118,7 +156,8 @@ public final class FaceService {
   }
 
   /**
-   * The {@code k} enrolled people most like the largest face in {@code photo}.
+   * The {@code k} enrolled people most like the largest face in {@code photo}; {@code unknown} when
+   * none scores at least the identification threshold.
    *
    * @param k 1..{@value #MAX_CANDIDATES}
    */
@@ -128,8 +167,8 @@ public final class FaceService {
           ErrorCode.MALFORMED_REQUEST, "k must be in 1.." + MAX_CANDIDATES + ", got " + k);
     }
     List<Match> candidates = gallery.search(embedder.embedLargest(photo), k);
-    boolean unknown = candidates.stream().noneMatch(match -> match.score() >= threshold);
-    return new Identification(unknown, candidates, threshold);
+    boolean unknown = candidates.stream().noneMatch(match -> match.score() >= identifyThreshold);
+    return new Identification(unknown, candidates, identifyThreshold);
   }
 
   /** The enrolled person {@code id}; {@code person_not_found} if there is none. */

@@ -148,6 +148,30 @@ class FaceServiceTest {
   }
 
   @Test
+  void identificationUsesItsOwnStricterThresholdWhileVerificationKeepsTheVerifyOne() {
+    FaceService strict = new FaceService(this::embed, gallery, THRESHOLD, 0.85);
+    strict.enroll("alice", "Alice", photo("alice"));
+    Identification identified = strict.identify(photo("alice2"), 1);
+    assertTrue(identified.unknown(), "0.8 is below the identify threshold 0.85");
+    assertEquals(0.85, identified.threshold());
+    assertTrue(strict.verify(photo("alice2"), "alice").match(), "0.8 passes the verify 0.7");
+  }
+
+  @Test
+  void anExplicitVerifyThresholdAlsoGovernsIdentification() {
+    assertEquals(
+        0.95,
+        FaceService.resolveIdentifyThreshold(
+            OptionalDouble.empty(), OptionalDouble.of(0.95), 0.91));
+    assertEquals(
+        0.91,
+        FaceService.resolveIdentifyThreshold(OptionalDouble.empty(), OptionalDouble.empty(), 0.91));
+    assertEquals(
+        0.8,
+        FaceService.resolveIdentifyThreshold(OptionalDouble.of(0.8), OptionalDouble.of(0.95), 0.8));
+  }
+
+  @Test
   void anEmptyGalleryIdentifiesNobody() {
     Identification result = service.identify(photo("alice"), 5);
     assertTrue(result.unknown());
