@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
       DetectRateCommand.class,
       ConvertFaceApiCommand.class,
       CalibrateCommand.class,
+      AuditCommand.class,
       PoseCommand.class,
       PoseShapeCommand.class,
       AugmentCommand.class

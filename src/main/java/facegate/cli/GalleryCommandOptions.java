@@ -2,6 +2,7 @@ package facegate.cli;
 
 import facegate.core.ErrorCode;
 import facegate.core.FaceException;
+import facegate.gallery.FaceCrops;
 import facegate.gallery.Gallery;
 import facegate.gallery.HnswGallery;
 import facegate.pipeline.FaceRecognizer;
@@ -56,7 +57,9 @@ final class GalleryCommandOptions {
           FaceService.resolveIdentifyThreshold(
               configured, recognizer.identifyThreshold(), verifyThreshold);
       System.out.println(
-          work.apply(new FaceService(recognizer, opened, verifyThreshold, identifyThreshold)));
+          work.apply(
+              new FaceService(
+                  recognizer, opened, verifyThreshold, identifyThreshold, FaceCrops.NONE)));
       return 0;
     } catch (FaceException e) {
       System.out.println(JsonLine.error(e));

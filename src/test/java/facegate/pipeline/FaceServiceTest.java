@@ -9,6 +9,8 @@ import facegate.core.Embedding;
 import facegate.core.ErrorCode;
 import facegate.core.FaceException;
 import facegate.core.Person;
+import facegate.core.RgbImage;
+import facegate.gallery.FaceCrops;
 import facegate.gallery.Gallery;
 import facegate.gallery.GalleryOptions;
 import facegate.gallery.HnswGallery;
@@ -47,12 +49,16 @@ class FaceServiceTest {
   @BeforeEach
   void open() {
     gallery = HnswGallery.open(folder, GalleryOptions.of("fake", 4));
-    service = new FaceService(this::embed, gallery, THRESHOLD);
+    service = new FaceService(this::face, gallery, THRESHOLD, THRESHOLD, FaceCrops.NONE);
   }
 
   @AfterEach
   void close() {
     gallery.close();
+  }
+
+  private FoundFace face(byte[] photo) {
+    return new FoundFace(embed(photo), new RgbImage(1, 1, new byte[3]));
   }
 
   private Embedding embed(byte[] photo) {
@@ -149,7 +155,7 @@ class FaceServiceTest {
 
   @Test
   void identificationUsesItsOwnStricterThresholdWhileVerificationKeepsTheVerifyOne() {
-    FaceService strict = new FaceService(this::embed, gallery, THRESHOLD, 0.85);
+    FaceService strict = new FaceService(this::face, gallery, THRESHOLD, 0.85, FaceCrops.NONE);
     strict.enroll("alice", "Alice", photo("alice"));
     Identification identified = strict.identify(photo("alice2"), 1);
     assertTrue(identified.unknown(), "0.8 is below the identify threshold 0.85");
@@ -219,7 +225,9 @@ class FaceServiceTest {
         () ->
             FaceService.resolveThreshold(
                 OptionalDouble.of(Double.NaN), OptionalDouble.empty(), ""));
-    assertCode(ErrorCode.CONFIGURATION_INVALID, () -> new FaceService(this::embed, gallery, 1.01));
+    assertCode(
+        ErrorCode.CONFIGURATION_INVALID,
+        () -> new FaceService(this::face, gallery, 1.01, 1.01, FaceCrops.NONE));
   }
 
   private static List<String> ids(List<Person> people) {
