@@ -20,7 +20,10 @@ import picocli.CommandLine.Command;
       DetectRateCommand.class,
       ConvertFaceApiCommand.class,
       CalibrateCommand.class,
-      AuditCommand.class
+      AuditCommand.class,
+      PoseCommand.class,
+      PoseShapeCommand.class,
+      AugmentCommand.class
     })
 public final class FacegateCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
