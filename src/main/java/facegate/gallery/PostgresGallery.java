@@ -6,18 +6,14 @@ import facegate.core.FaceException;
 import facegate.core.Match;
 import facegate.core.Person;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Properties;
-import java.util.Set;
 import java.util.concurrent.locks.ReentrantLock;
-import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -46,10 +42,8 @@ public final class PostgresGallery implements Gallery {
   private final PostgresSettings settings;
   private final GalleryOptions options;
   private final String channel;
-  private final ReentrantReadWriteLock stateLock = new ReentrantReadWriteLock();
-  private final ReentrantLock syncLock = new ReentrantLock();
+  private final Replica replica;
   private final ReentrantLock writeLock = new ReentrantLock();
-  private volatile ReplicaState state;
   private Connection writer;
   private ChangeListener listener;
   private volatile boolean closed;
@@ -60,6 +54,7 @@ public final class PostgresGallery implements Gallery {
     this.options = options;
     this.channel = channel;
     this.writer = writer;
+    this.replica = new Replica(options);
   }
 
   /**
@@ -73,15 +68,10 @@ public final class PostgresGallery implements Gallery {
   public static PostgresGallery open(PostgresSettings settings, GalleryOptions options) {
     Connection connection = null;
     try {
-      connection = connect(settings, "facegate-writer");
+      connection = settings.connect("facegate-writer");
       String channel = PostgresSchema.migrate(connection, options);
       PostgresGallery gallery = new PostgresGallery(settings, options, channel, connection);
-      gallery.syncLock.lock();
-      try {
-        gallery.reloadAll(connection);
-      } finally {
-        gallery.syncLock.unlock();
-      }
+      gallery.replica.load(connection);
       gallery.listener =
           new ChangeListener(gallery.follower(), channel, settings.catchUpIntervalMillis());
       gallery.listener.start();
@@ -101,42 +91,21 @@ public final class PostgresGallery implements Gallery {
     }
   }
 
-  private static Connection connect(PostgresSettings settings, String purpose) throws SQLException {
-    Properties properties = new Properties();
-    if (settings.user() != null) {
-      properties.setProperty("user", settings.user());
-    }
-    if (settings.password() != null) {
-      properties.setProperty("password", settings.password());
-    }
-    properties.setProperty("ApplicationName", purpose);
-    properties.setProperty("tcpKeepAlive", "true");
-    properties.setProperty("connectTimeout", "10");
-    Connection connection = DriverManager.getConnection(settings.jdbcUrl(), properties);
-    connection.setAutoCommit(false);
-    return connection;
-  }
-
   private ChangeListener.Follower follower() {
     return new ChangeListener.Follower() {
       @Override
       public Connection connect(String purpose) throws SQLException {
-        return PostgresGallery.connect(settings, purpose);
+        return settings.connect(purpose);
       }
 
       @Override
       public long appliedChange() {
-        return state.sequence();
+        return replica.appliedChange();
       }
 
       @Override
       public void catchUp(Connection connection) throws SQLException {
-        syncLock.lock();
-        try {
-          catchUpLocked(connection);
-        } finally {
-          syncLock.unlock();
-        }
+        replica.catchUp(connection);
       }
     };
   }
@@ -247,7 +216,7 @@ public final class PostgresGallery implements Gallery {
       } catch (SQLException e) {
         throw failed(e, "The change may or may not have been committed: check before retrying");
       }
-      applyCommitted(change, connection);
+      replica.applyCommitted(change.sequence(), change.personId(), change.person(), connection);
       return change;
     } finally {
       writeLock.unlock();
@@ -263,105 +232,11 @@ public final class PostgresGallery implements Gallery {
     return unavailable("the PostgreSQL gallery did not accept the change. " + outcome, e);
   }
 
-  /** Applies a committed change directly if it is the next one, else catches up to it. */
-  private void applyCommitted(Change change, Connection connection) {
-    syncLock.lock();
-    try {
-      long applied = state.sequence();
-      if (change.sequence() == applied + 1) {
-        stateLock.writeLock().lock();
-        try {
-          if (change.person() == null) {
-            state.remove(change.personId());
-          } else {
-            state.put(change.person());
-          }
-          state.advanceTo(change.sequence());
-        } finally {
-          stateLock.writeLock().unlock();
-        }
-      } else if (change.sequence() > applied) {
-        catchUpLocked(connection);
-      }
-    } catch (SQLException | RuntimeException e) {
-      LOG.warn("Committed change {} not yet applied here; the listener will", change.sequence(), e);
-    } finally {
-      syncLock.unlock();
-    }
-  }
-
-  /** Applies every change committed after this node's; the caller holds the sync lock. */
-  private void catchUpLocked(Connection connection) throws SQLException {
-    try {
-      connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
-      long head = PostgresRows.lastChange(connection);
-      long applied = state.sequence();
-      if (head == applied) {
-        return;
-      }
-      Set<String> changed =
-          head > applied ? PostgresRows.changedSince(connection, applied, head) : null;
-      if (changed == null) {
-        LOG.info("Gallery node at change {} of {}: reloading every person", applied, head);
-        reloadAll(connection);
-        return;
-      }
-      Map<String, StoredPerson> people =
-          PostgresRows.people(connection, changed, options.dimension());
-      stateLock.writeLock().lock();
-      try {
-        for (String id : changed) {
-          StoredPerson person = people.get(id);
-          if (person == null) {
-            state.remove(id);
-          } else {
-            state.put(person);
-          }
-        }
-        state.advanceTo(head);
-      } finally {
-        stateLock.writeLock().unlock();
-      }
-    } finally {
-      connection.commit();
-      connection.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
-    }
-  }
-
-  /**
-   * Loads every person in one snapshot and swaps in a new state; the caller holds the sync lock.
-   */
-  private void reloadAll(Connection connection) throws SQLException {
-    long started = System.nanoTime();
-    connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
-    ReplicaState loaded;
-    try {
-      long head = PostgresRows.lastChange(connection);
-      Map<String, StoredPerson> people = PostgresRows.allPeople(connection, options.dimension());
-      loaded = ReplicaState.build(options.dimension(), options.hnsw(), head, people.values());
-    } finally {
-      connection.commit();
-      connection.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
-    }
-    stateLock.writeLock().lock();
-    try {
-      state = loaded;
-    } finally {
-      stateLock.writeLock().unlock();
-    }
-    LOG.info(
-        "Gallery loaded from PostgreSQL: {} people, {} templates at change {} in {} ms",
-        loaded.personCount(),
-        loaded.templateCount(),
-        loaded.sequence(),
-        (System.nanoTime() - started) / 1_000_000);
-  }
-
   private Connection writerConnection() {
     try {
       if (writer == null || !writer.isValid(VALID_CHECK_SECONDS)) {
         closeWriter();
-        writer = connect(settings, "facegate-writer");
+        writer = settings.connect("facegate-writer");
       }
       return writer;
     } catch (SQLException e) {
@@ -447,7 +322,7 @@ public final class PostgresGallery implements Gallery {
 
   /** The last change this node has applied (for tests and logs). */
   public long appliedChange() {
-    return state.sequence();
+    return replica.appliedChange();
   }
 
   /** The PostgreSQL server process listening for this node, 0 while reconnecting (for tests). */
@@ -455,18 +330,9 @@ public final class PostgresGallery implements Gallery {
     return listener.backendPid();
   }
 
-  private interface Reader<T> {
-    T read(ReplicaState state);
-  }
-
-  private <T> T read(Reader<T> reader) {
-    stateLock.readLock().lock();
-    try {
-      requireOpen();
-      return reader.read(state);
-    } finally {
-      stateLock.readLock().unlock();
-    }
+  private <T> T read(Function<ReplicaState, T> reader) {
+    requireOpen();
+    return replica.read(reader);
   }
 
   /** Stops following the database and closes the connections. Idempotent. */

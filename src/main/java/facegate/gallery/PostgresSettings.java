@@ -1,6 +1,10 @@
 package facegate.gallery;
 
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.util.Objects;
+import java.util.Properties;
 
 /**
  * Where a {@link PostgresGallery} keeps its people, and how often it checks for changes it missed.
@@ -32,6 +36,26 @@ public record PostgresSettings(
   /** Settings with the default catch-up interval. */
   public static PostgresSettings of(String jdbcUrl, String user, String password) {
     return new PostgresSettings(jdbcUrl, user, password, DEFAULT_CATCH_UP_INTERVAL_MILLIS);
+  }
+
+  /**
+   * Opens a connection without auto-commit, named {@code purpose} in {@code pg_stat_activity}, with
+   * TCP keep-alive and a 10 s connect timeout.
+   */
+  Connection connect(String purpose) throws SQLException {
+    Properties properties = new Properties();
+    if (user != null) {
+      properties.setProperty("user", user);
+    }
+    if (password != null) {
+      properties.setProperty("password", password);
+    }
+    properties.setProperty("ApplicationName", purpose);
+    properties.setProperty("tcpKeepAlive", "true");
+    properties.setProperty("connectTimeout", "10");
+    Connection connection = DriverManager.getConnection(jdbcUrl, properties);
+    connection.setAutoCommit(false);
+    return connection;
   }
 
   /** Never prints the password. */
