@@ -120,23 +120,7 @@ class PostgresGalleryIT {
   void aChangeWhoseNotificationWasLostIsCaughtUpPeriodically() throws Exception {
     PostgresGallery b = node();
     Embedding face = random.next();
-    try (Connection writer = TestPostgres.settings(schemaUrl).connect("test-writer")) {
-      // What a writer does, minus the NOTIFY: as if the notification were lost.
-      long sequence = PostgresRows.nextChange(writer);
-      PostgresRows.insertPerson(
-          writer,
-          "dave",
-          "Dave",
-          Instant.now().truncatedTo(ChronoUnit.MICROS),
-          List.of(face.values()));
-      try (PreparedStatement change =
-          writer.prepareStatement(
-              "INSERT INTO facegate_change (seq, person_id, kind) VALUES (?, 'dave', 'enroll')")) {
-        change.setLong(1, sequence);
-        change.executeUpdate();
-      }
-      writer.commit();
-    }
+    enrollWithoutNotification("dave", face);
     long caughtUp = within(3_000, () -> b.find("dave").isPresent()); // interval 2 s
     assertEquals("dave", b.search(face, 1).get(0).personId());
     System.out.printf("PostgresGalleryIT: unannounced change applied after %d ms%n", caughtUp);
@@ -146,25 +130,10 @@ class PostgresGalleryIT {
   void aNodeThatMissedAChangeAppliesItBeforeItsOwnWrite() throws Exception {
     PostgresGallery a = node();
     PostgresGallery b = node();
-    try (Connection writer = TestPostgres.settings(schemaUrl).connect("test-writer")) {
-      long sequence = PostgresRows.nextChange(writer);
-      PostgresRows.insertPerson(
-          writer,
-          "erin",
-          "Erin",
-          Instant.now().truncatedTo(ChronoUnit.MICROS),
-          List.of(random.next().values()));
-      try (PreparedStatement change =
-          writer.prepareStatement(
-              "INSERT INTO facegate_change (seq, person_id, kind) VALUES (?, 'erin', 'enroll')")) {
-        change.setLong(1, sequence);
-        change.executeUpdate();
-      }
-      writer.commit();
-    }
+    enrollWithoutNotification("erin", random.next());
     b.enroll("frank", "Frank", random.next(1)); // change n+1 while b applied n-1: b catches up
     assertTrue(b.find("erin").isPresent(), "a node that writes applies what it missed first");
-    assertEquals(b.appliedChange(), 2);
+    assertEquals(2, b.appliedChange());
     within(1_000, () -> a.find("frank").isPresent());
   }
 
@@ -228,6 +197,23 @@ class PostgresGalleryIT {
       }
     }
     return null;
+  }
+
+  /** What a writer does, minus the NOTIFY: as if the notification were lost. */
+  private void enrollWithoutNotification(String id, Embedding face) throws Exception {
+    try (Connection writer = TestPostgres.settings(schemaUrl).connect("test-writer")) {
+      long sequence = PostgresRows.nextChange(writer);
+      Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+      PostgresRows.insertPerson(writer, id, id, now, List.of(face.values()));
+      try (PreparedStatement change =
+          writer.prepareStatement(
+              "INSERT INTO facegate_change (seq, person_id, kind) VALUES (?, ?, 'enroll')")) {
+        change.setLong(1, sequence);
+        change.setString(2, id);
+        change.executeUpdate();
+      }
+      writer.commit();
+    }
   }
 
   private static void terminate(Connection connection, int pid) throws Exception {
