@@ -51,13 +51,26 @@ final class FacegateClient {
     return send(post("/v1/people", body), HttpResponse.BodyHandlers.discarding()).statusCode();
   }
 
-  /** The id of the best candidate {@code POST /v1/identify} names, or null for none. */
-  String identifyTop(byte[] photo) throws IOException, InterruptedException {
-    Multipart body = new Multipart().field("k", "1").photo(photo);
+  /**
+   * The ids of the best candidates {@code POST /v1/identify} names: the first and any tied with it
+   * (two photos can give the very same embedding: alignment undoes a shift of the image), empty for
+   * none.
+   */
+  List<String> identifyBest(byte[] photo) throws IOException, InterruptedException {
+    Multipart body = new Multipart().field("k", "5").photo(photo);
     HttpResponse<byte[]> response = send(post("/v1/identify", body), bytes());
     require(response, 200);
     JsonNode candidates = json(response.body()).get("candidates");
-    return candidates.size() == 0 ? null : candidates.get(0).get("id").getStringValue();
+    List<String> best = new ArrayList<>();
+    for (int i = 0; i < candidates.size(); i++) {
+      JsonNode candidate = candidates.get(i);
+      double score = candidate.get("score").getDoubleValue();
+      if (i > 0 && score < candidates.get(0).get("score").getDoubleValue() - 1e-9) {
+        break;
+      }
+      best.add(candidate.get("id").getStringValue());
+    }
+    return best;
   }
 
   /** Every enrolled person, through {@code GET /v1/people} pages; checks the reported total. */
