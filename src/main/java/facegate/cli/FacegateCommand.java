@@ -19,6 +19,8 @@ import picocli.CommandLine.Command;
       IdentifyEvalCommand.class,
       DetectRateCommand.class,
       ConvertFaceApiCommand.class,
+      CalibrateCommand.class,
+      AuditCommand.class,
       CrashTestCommand.class
     })
 public final class FacegateCommand implements Runnable {
