@@ -23,7 +23,8 @@ import picocli.CommandLine.Command;
       AuditCommand.class,
       PoseCommand.class,
       PoseShapeCommand.class,
-      AugmentCommand.class
+      AugmentCommand.class,
+      CrashTestCommand.class
     })
 public final class FacegateCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
