@@ -27,6 +27,7 @@ public enum ErrorCode {
   PAIRS_FILE_INVALID("pairs_file_invalid", 400),
   DATASET_INVALID("dataset_invalid", 400),
   CONFIGURATION_INVALID("configuration_invalid", 500),
+  GALLERY_UNAVAILABLE("gallery_unavailable", 503),
   INTERNAL("internal_error", 500);
 
   private final String code;

@@ -45,20 +45,6 @@ public final class FaceAligner {
     return new AlignedFace(warp(image, toChip(landmarks)), box, landmarks, false);
   }
 
-  /**
-   * Where the 68 landmarks (in source-image pixels) land in the chip {@link #align} cuts from them,
-   * in chip pixels (pixel centres at integer coordinates, as the chip was sampled).
-   */
-  public Landmarks chipLandmarks(Landmarks landmarks) {
-    SimilarityTransform toChip = toChip(landmarks);
-    double[] xy = new double[Landmarks.COUNT * 2];
-    for (int i = 0; i < Landmarks.COUNT; i++) {
-      xy[2 * i] = toChip.applyX(landmarks.x(i), landmarks.y(i));
-      xy[2 * i + 1] = toChip.applyY(landmarks.x(i), landmarks.y(i));
-    }
-    return new Landmarks(xy);
-  }
-
   private SimilarityTransform toChip(Landmarks landmarks) {
     double[] source = new double[MeanFaceShape.ALIGNMENT_POINTS.length * 2];
     double[] target = new double[source.length];
@@ -70,6 +56,20 @@ public final class FaceAligner {
       target[i * 2 + 1] = (padding + MeanFaceShape.y(point)) / (2 * padding + 1) * chipSize;
     }
     return SimilarityTransform.estimate(source, target);
+  }
+
+  /**
+   * Where the landmarks of a face (in source-image pixels) lie in the chip that {@link #align} cuts
+   * from that face, in chip pixels.
+   */
+  public Landmarks chipLandmarks(Landmarks landmarks) {
+    SimilarityTransform toChip = toChip(landmarks);
+    double[] xy = new double[Landmarks.COUNT * 2];
+    for (int i = 0; i < Landmarks.COUNT; i++) {
+      xy[2 * i] = toChip.applyX(landmarks.x(i), landmarks.y(i));
+      xy[2 * i + 1] = toChip.applyY(landmarks.x(i), landmarks.y(i));
+    }
+    return new Landmarks(xy);
   }
 
   /**
