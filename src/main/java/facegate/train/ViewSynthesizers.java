@@ -1,6 +1,7 @@
 package facegate.train;
 
 import facegate.core.FaceViewSynthesizer;
+import facegate.pose.FaceRenderer3d;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -11,9 +12,9 @@ import java.util.function.Supplier;
  * gan}). Wiring one in is one line in {@link #defaults()}: {@code registry.register("3d",
  * ThreeDimensionalRenderer::new)}.
  *
- * <p>The names {@code 3d} and {@code gan} are reserved for the pose package (issue 5); until their
- * classes are registered, asking for them fails with a message saying so, rather than training
- * silently without them.
+ * <p>The names {@code 3d} and {@code gan} are reserved for the pose package (issue 5); {@code gan}
+ * has no generator yet, so asking for it fails with a message saying so, rather than training
+ * silently without it.
  */
 public final class ViewSynthesizers {
   /** Names the policy parser accepts as synthesizers, registered or not. */
@@ -21,9 +22,9 @@ public final class ViewSynthesizers {
 
   private final Map<String, Supplier<FaceViewSynthesizer>> suppliers = new LinkedHashMap<>();
 
-  /** The synthesizers facegate ships (none yet: the pose package is not merged). */
+  /** The synthesizers facegate ships: the 3D re-rendering; no pose GAN yet. */
   public static ViewSynthesizers defaults() {
-    return new ViewSynthesizers();
+    return new ViewSynthesizers().register("3d", FaceRenderer3d::shipped);
   }
 
   /** Adds or replaces the synthesizer called {@code name}. */
