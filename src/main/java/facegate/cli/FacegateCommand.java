@@ -18,7 +18,8 @@ import picocli.CommandLine.Command;
       EvalCommand.class,
       IdentifyEvalCommand.class,
       DetectRateCommand.class,
-      ConvertFaceApiCommand.class
+      ConvertFaceApiCommand.class,
+      BenchCommand.class
     })
 public final class FacegateCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

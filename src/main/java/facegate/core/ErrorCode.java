@@ -25,7 +25,9 @@ public enum ErrorCode {
   MODEL_INVALID("model_invalid", 500),
   PAIRS_FILE_INVALID("pairs_file_invalid", 400),
   CONFIGURATION_INVALID("configuration_invalid", 500),
-  INTERNAL("internal_error", 500);
+  INTERNAL("internal_error", 500),
+  /** Too much work queued: retry after the {@code Retry-After} header's seconds. */
+  OVERLOADED("overloaded", 503);
 
   private final String code;
   private final int httpStatus;
