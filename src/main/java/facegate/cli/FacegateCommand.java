@@ -19,7 +19,8 @@ import picocli.CommandLine.Command;
       IdentifyEvalCommand.class,
       DetectRateCommand.class,
       ConvertFaceApiCommand.class,
-      BenchCommand.class
+      BenchCommand.class,
+      FuzzCommand.class
     })
 public final class FacegateCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

@@ -7,7 +7,6 @@ import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 
 /**
  * The identify section of {@code bench}: for each gallery kind and size, one HNSW graph built and
@@ -15,8 +14,9 @@ import java.util.Optional;
  */
 final class IdentifyBench {
   /**
-   * The headline of one run: the largest gallery's latency and recall at the first {@code ef}
-   * reaching recall@10 0.99 (else the largest {@code ef} tried).
+   * The headline of one (kind, size): latency and recall at the first {@code ef} reaching recall@10
+   * 0.99 (else the largest {@code ef} tried); for an exact-only size, kind {@code <kind>-exact}, ef
+   * 0 and recall 1.
    */
   record Headline(String kind, int size, int ef, double meanMillis, double recallAt10) {}
 
@@ -29,16 +29,17 @@ final class IdentifyBench {
   }
 
   /**
-   * Runs every kind at every size; {@code real} are the real embeddings the {@code lfw} kind is
-   * made of (may be empty when only {@code random} runs).
+   * Runs every kind at every size, in order; {@code real} are the real embeddings the {@code lfw}
+   * kind is made of (may be empty when only {@code random} runs).
    */
-  Optional<Headline> run(
+  List<Headline> run(
       List<String> kinds,
       List<Integer> sizes,
       List<float[]> real,
       int queryCount,
       HnswParameters parameters,
-      int[] efs) {
+      int[] efs,
+      int hnswMaxSize) {
     List<Headline> headlines = new ArrayList<>();
     for (String kind : kinds) {
       for (int size : sizes) {
@@ -55,15 +56,23 @@ final class IdentifyBench {
             IndexBenchmark.run(
                 vectors,
                 queries,
-                parameters,
+                size <= hnswMaxSize ? parameters : null,
                 efs,
                 line -> System.err.println("[identify " + kind + " " + size + "] " + line));
-        vectors = null;
-        headlines.add(print(kind, result));
+        if (result.parameters() == null) {
+          out.printf(
+              Locale.ROOT,
+              "identify kind=%s size=%d exact_ms=%.2f (no graph built: size > --hnsw-max-size)%n",
+              kind,
+              size,
+              result.exactMillis());
+          headlines.add(new Headline(kind + "-exact", size, 0, result.exactMillis(), 1.0));
+        } else {
+          headlines.add(print(kind, result));
+        }
       }
     }
-    return headlines.stream()
-        .reduce((first, second) -> second.size() >= first.size() ? second : first);
+    return headlines;
   }
 
   private Headline print(String kind, IndexBenchmark.Result result) {
