@@ -20,7 +20,8 @@ import picocli.CommandLine.Command;
       DetectRateCommand.class,
       ConvertFaceApiCommand.class,
       BenchCommand.class,
-      FuzzCommand.class
+      FuzzCommand.class,
+      SoakCommand.class
     })
 public final class FacegateCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

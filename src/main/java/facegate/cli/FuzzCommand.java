@@ -5,6 +5,7 @@ import facegate.bench.FuzzCases;
 import facegate.bench.FuzzReport;
 import facegate.bench.LoadGenerator;
 import facegate.bench.MemorySample;
+import facegate.bench.RawExchange;
 import facegate.core.ErrorCode;
 import java.io.IOException;
 import java.net.http.HttpResponse;
@@ -70,10 +71,18 @@ final class FuzzCommand implements Callable<Integer> {
         int status;
         String body;
         try {
-          HttpResponse<String> response = client.exchange(fuzzCase.request());
-          status = response.statusCode();
-          body = response.body();
-        } catch (IOException e) {
+          if (fuzzCase.kind().equals(FuzzCases.OVERSIZED)) {
+            RawExchange.Answer answer =
+                RawExchange.headersOnly(
+                    server.uri("/"), "/v1/people", server.adminKey(), 13L << 20);
+            status = answer.status();
+            body = answer.body();
+          } else {
+            HttpResponse<String> response = client.exchange(fuzzCase.request());
+            status = response.statusCode();
+            body = response.body();
+          }
+        } catch (IOException | RuntimeException e) {
           status = 0;
           body = e.toString();
         }
