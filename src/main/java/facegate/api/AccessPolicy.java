@@ -18,9 +18,15 @@ public final class AccessPolicy {
     this.keys = keys;
   }
 
-  /** The role an endpoint under {@code path} requires. */
+  /**
+   * The role an endpoint under {@code path} requires: admin for {@code /v1/people/**} and {@code
+   * /v1/audit}, verifier (or admin) for the rest (verify, identify, face preview, crops, session,
+   * and the management endpoints info, metrics and prometheus).
+   */
   public static Role requiredRole(String path) {
-    return path.equals("/v1/people") || path.startsWith("/v1/people/") ? Role.ADMIN : Role.VERIFIER;
+    return path.equals("/v1/people") || path.startsWith("/v1/people/") || path.equals("/v1/audit")
+        ? Role.ADMIN
+        : Role.VERIFIER;
   }
 
   /**
@@ -33,6 +39,11 @@ public final class AccessPolicy {
    *     unknown; {@code forbidden} when the key's role does not allow the endpoint
    */
   public Role authorize(String presentedKey, String path) {
+    return authorizeCaller(presentedKey, path).role();
+  }
+
+  /** As {@link #authorize}, answering who the caller is (key name and role). */
+  public Caller authorizeCaller(String presentedKey, String path) {
     if (keys.isEmpty()) {
       throw new FaceException(
           ErrorCode.UNAUTHORIZED,
@@ -44,18 +55,18 @@ public final class AccessPolicy {
       throw new FaceException(
           ErrorCode.UNAUTHORIZED, "missing API key: send it in the " + HEADER + " header");
     }
-    Role role =
-        keys.roleOf(presentedKey)
+    Caller caller =
+        keys.callerOf(presentedKey)
             .orElseThrow(
                 () ->
                     new FaceException(
                         ErrorCode.UNAUTHORIZED,
                         "unknown API key in the " + HEADER + " header; ask an operator for one"));
     Role required = requiredRole(path);
-    if (!role.allows(required)) {
+    if (!caller.role().allows(required)) {
       throw new FaceException(
           ErrorCode.FORBIDDEN, "this endpoint needs an admin key; yours is a verifier key");
     }
-    return role;
+    return caller;
   }
 }

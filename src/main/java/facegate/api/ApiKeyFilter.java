@@ -7,8 +7,20 @@ import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.RequestFilter;
 import io.micronaut.http.annotation.ServerFilter;
 
-/** Checks the {@code X-API-Key} header of every {@code /v1} request; see {@link AccessPolicy}. */
-@ServerFilter("/v1/**")
+/**
+ * Checks the {@code X-API-Key} header of every {@code /v1} request and of the management endpoints
+ * {@code /info}, {@code /metrics} and {@code /prometheus} ({@code /health} stays open); see {@link
+ * AccessPolicy}. The caller is left on the request as the {@link Caller} attribute.
+ */
+@ServerFilter({
+  "/v1/**",
+  "/info",
+  "/info/**",
+  "/metrics",
+  "/metrics/**",
+  "/prometheus",
+  "/prometheus/**"
+})
 public final class ApiKeyFilter {
   private final AccessPolicy policy;
 
@@ -21,7 +33,9 @@ public final class ApiKeyFilter {
   @Nullable
   public HttpResponse<ErrorBody> authorize(HttpRequest<?> request) {
     try {
-      policy.authorize(request.getHeaders().get(AccessPolicy.HEADER), request.getPath());
+      Caller caller =
+          policy.authorizeCaller(request.getHeaders().get(AccessPolicy.HEADER), request.getPath());
+      request.setAttribute(Caller.ATTRIBUTE, caller);
       return null;
     } catch (FaceException e) {
       return ErrorBody.response(e.errorCode(), e.getMessage());

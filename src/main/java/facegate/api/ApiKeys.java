@@ -5,6 +5,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -13,7 +14,7 @@ import java.util.Optional;
  * timing reveals neither which key matched nor how much of one. Keys are never logged.
  */
 public final class ApiKeys {
-  private record Entry(byte[] digest, Role role) {}
+  private record Entry(byte[] digest, Role role, String name) {}
 
   private final List<Entry> entries = new ArrayList<>();
 
@@ -22,12 +23,17 @@ public final class ApiKeys {
    * @param verifier verifier keys; blank entries are ignored. A key listed under both is an admin.
    */
   public ApiKeys(List<String> admin, List<String> verifier) {
-    admin.stream().filter(key -> !key.isBlank()).forEach(key -> add(key, Role.ADMIN));
-    verifier.stream().filter(key -> !key.isBlank()).forEach(key -> add(key, Role.VERIFIER));
+    addAll(admin, Role.ADMIN);
+    addAll(verifier, Role.VERIFIER);
   }
 
-  private void add(String key, Role role) {
-    entries.add(new Entry(sha256(key.strip()), role));
+  private void addAll(List<String> keys, Role role) {
+    for (int i = 0; i < keys.size(); i++) {
+      if (!keys.get(i).isBlank()) {
+        String name = role.name().toLowerCase(Locale.ROOT) + "#" + (i + 1);
+        entries.add(new Entry(sha256(keys.get(i).strip()), role, name));
+      }
+    }
   }
 
   /** Whether any key is configured. */
@@ -37,18 +43,26 @@ public final class ApiKeys {
 
   /** The role of {@code presented}, or empty for a null, blank or unknown key. */
   public Optional<Role> roleOf(String presented) {
+    return callerOf(presented).map(Caller::role);
+  }
+
+  /**
+   * Who presents {@code presented}: the key's name ({@code admin#2}: role and 1-based position in
+   * its configured list) and role; empty for a null, blank or unknown key.
+   */
+  public Optional<Caller> callerOf(String presented) {
     if (presented == null || presented.isBlank()) {
       return Optional.empty();
     }
     byte[] digest = sha256(presented.strip());
-    Role found = null;
+    Entry found = null;
     for (Entry entry : entries) {
       if (MessageDigest.isEqual(digest, entry.digest())
-          && (found == null || found == Role.VERIFIER)) {
-        found = entry.role();
+          && (found == null || found.role() == Role.VERIFIER)) {
+        found = entry;
       }
     }
-    return Optional.ofNullable(found);
+    return found == null ? Optional.empty() : Optional.of(new Caller(found.name(), found.role()));
   }
 
   private static byte[] sha256(String key) {

@@ -1,5 +1,9 @@
 package facegate.api;
 
+import facegate.core.Person;
+import facegate.gallery.AuditLog;
+import facegate.gallery.FaceCrops;
+import facegate.gallery.FolderFaceCrops;
 import facegate.gallery.Gallery;
 import facegate.gallery.GalleryOptions;
 import facegate.gallery.HnswGallery;
@@ -9,6 +13,7 @@ import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Factory;
 import jakarta.inject.Singleton;
 import java.nio.file.Path;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -43,15 +48,57 @@ final class FaceFactory {
     return gallery;
   }
 
+  /**
+   * Face crops in {@code <gallery-dir>/crops/} when {@code facegate.gallery.store-crops} is on;
+   * crops of people no longer enrolled (left by a crash) are deleted here.
+   */
+  @Singleton
+  FaceCrops faceCrops(
+      FacegateConfiguration configuration,
+      GalleryConfiguration galleryConfiguration,
+      Gallery gallery) {
+    if (!galleryConfiguration.storeCrops()) {
+      return FaceCrops.NONE;
+    }
+    FolderFaceCrops crops = new FolderFaceCrops(Path.of(configuration.galleryDir(), "crops"));
+    List<String> enrolled =
+        gallery.list(0, gallery.size()).people().stream().map(Person::id).toList();
+    int stale = crops.retainOnly(enrolled);
+    LOG.info(
+        "Storing face crops in {} ({} stale ones deleted)",
+        Path.of(configuration.galleryDir(), "crops"),
+        stale);
+    return crops;
+  }
+
+  /** The audit log {@value AuditLog#FILE_NAME} in the gallery folder. */
+  @Singleton
+  @Bean(preDestroy = "close")
+  AuditLog auditLog(FacegateConfiguration configuration) {
+    return AuditLog.open(Path.of(configuration.galleryDir()));
+  }
+
   @Singleton
   FaceService faceService(
-      FacegateConfiguration configuration, FaceRecognizer recognizer, Gallery gallery) {
+      FacegateConfiguration configuration,
+      FaceRecognizer recognizer,
+      Gallery gallery,
+      FaceCrops crops,
+      ServiceMetrics metrics) {
+    recognizer.reportTo(metrics);
     double threshold =
         FaceService.resolveThreshold(
             configuration.configuredThreshold(),
             recognizer.verifyThreshold(),
             "facegate.verify-threshold (environment FACEGATE_VERIFY_THRESHOLD)");
-    LOG.info("Verify threshold {} for model {}", threshold, recognizer.modelName());
-    return new FaceService(recognizer, gallery, threshold);
+    double identifyThreshold =
+        FaceService.resolveIdentifyThreshold(
+            configuration.configuredThreshold(), recognizer.identifyThreshold(), threshold);
+    LOG.info(
+        "Verify threshold {}, identify threshold {} for model {}",
+        threshold,
+        identifyThreshold,
+        recognizer.modelName());
+    return new FaceService(recognizer, gallery, threshold, identifyThreshold, crops);
   }
 }

@@ -1,7 +1,9 @@
 package facegate.api;
 
+import facegate.core.Person;
 import facegate.pipeline.FaceService;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
@@ -23,19 +25,24 @@ import java.io.IOException;
 @ExecuteOn(TaskExecutors.BLOCKING)
 public final class PeopleController {
   private final FaceService faces;
+  private final DecisionRecorder decisions;
 
-  public PeopleController(FaceService faces) {
+  PeopleController(FaceService faces, DecisionRecorder decisions) {
     this.faces = faces;
+    this.decisions = decisions;
   }
 
   /** Enrolls a person from the largest face in {@code photo}. */
   @Post(consumes = MediaType.MULTIPART_FORM_DATA)
   public HttpResponse<PersonBody> enroll(
+      HttpRequest<?> request,
       @Part("photo") CompletedFileUpload photo,
       @Part("id") String id,
       @Part("name") @Nullable String name)
       throws IOException {
-    return HttpResponse.created(PersonBody.of(faces.enroll(id, name, photo.getBytes())));
+    Person person = faces.enroll(id, name, photo.getBytes());
+    decisions.enrolled(request, person);
+    return HttpResponse.created(PersonBody.of(person));
   }
 
   @Get
@@ -51,7 +58,8 @@ public final class PeopleController {
 
   @Delete("/{id}")
   @Status(HttpStatus.NO_CONTENT)
-  public void delete(@PathVariable String id) {
+  public void delete(HttpRequest<?> request, @PathVariable String id) {
     faces.remove(id);
+    decisions.deleted(request, id);
   }
 }

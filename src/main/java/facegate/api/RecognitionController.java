@@ -5,7 +5,10 @@ import facegate.api.RecognitionBodies.VerifyBody;
 import facegate.core.ErrorCode;
 import facegate.core.FaceException;
 import facegate.pipeline.FaceService;
+import facegate.pipeline.Identification;
+import facegate.pipeline.Verification;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Part;
@@ -20,14 +23,17 @@ import java.io.IOException;
 @ExecuteOn(TaskExecutors.BLOCKING)
 public final class RecognitionController {
   private final FaceService faces;
+  private final DecisionRecorder decisions;
 
-  public RecognitionController(FaceService faces) {
+  RecognitionController(FaceService faces, DecisionRecorder decisions) {
     this.faces = faces;
+    this.decisions = decisions;
   }
 
   /** {@code photo} against an enrolled person ({@code id}) or a second photo ({@code other}). */
   @Post(value = "/verify", consumes = MediaType.MULTIPART_FORM_DATA)
   public VerifyBody verify(
+      HttpRequest<?> request,
       @Part("photo") CompletedFileUpload photo,
       @Part("id") @Nullable String id,
       @Part("other") @Nullable CompletedFileUpload other)
@@ -36,17 +42,24 @@ public final class RecognitionController {
       throw new FaceException(
           ErrorCode.MALFORMED_REQUEST, "send exactly one of the parts 'id' and 'other'");
     }
-    return VerifyBody.of(
+    Verification verification =
         id != null
             ? faces.verify(photo.getBytes(), id)
-            : faces.verifyPhotos(photo.getBytes(), other.getBytes()));
+            : faces.verifyPhotos(photo.getBytes(), other.getBytes());
+    decisions.verified(request, id, verification);
+    return VerifyBody.of(verification);
   }
 
   /** The enrolled people most like the face in {@code photo}; {@code k} 1..100, default 5. */
   @Post(value = "/identify", consumes = MediaType.MULTIPART_FORM_DATA)
   public IdentifyBody identify(
-      @Part("photo") CompletedFileUpload photo, @Part("k") @Nullable Integer k) throws IOException {
-    return IdentifyBody.of(
-        faces.identify(photo.getBytes(), k == null ? FaceService.DEFAULT_CANDIDATES : k));
+      HttpRequest<?> request,
+      @Part("photo") CompletedFileUpload photo,
+      @Part("k") @Nullable Integer k)
+      throws IOException {
+    Identification identification =
+        faces.identify(photo.getBytes(), k == null ? FaceService.DEFAULT_CANDIDATES : k);
+    decisions.identified(request, identification);
+    return IdentifyBody.of(identification);
   }
 }

@@ -2,20 +2,21 @@ package facegate.cli;
 
 import facegate.embed.ModelCalibration;
 import facegate.eval.EmbeddingCache;
+import facegate.eval.HtmlReport;
+import facegate.eval.PairClassifiers;
 import facegate.eval.PairsEvaluation;
 import facegate.eval.PairsProtocol;
-import facegate.eval.Roc;
+import facegate.eval.ReportPages;
 import facegate.eval.VerificationReport;
 import facegate.pipeline.FaceRecognizer;
 import java.nio.file.Path;
-import java.time.Instant;
-import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code eval}: scores an LFW-format pairs file over a folder-per-person image tree; the last line
@@ -36,7 +37,7 @@ final class EvalCommand implements Callable<Integer> {
       names = "--calibrate",
       description =
           "Write the thresholds found (accuracy-optimal, FAR 1e-3, FAR 1e-2) into the model's"
-              + " model.json.")
+              + " model.json (as `calibrate` does with its defaults).")
   boolean calibrate;
 
   @Option(
@@ -44,7 +45,24 @@ final class EvalCommand implements Callable<Integer> {
       description = "Embedding cache file, reused while the models and pipeline are unchanged.")
   Path cacheFile;
 
+  @Option(
+      names = "--report",
+      description = "Folder to write verification.html and its plots (ROC, DET, scores) into.")
+  Path reportDir;
+
+  @Option(
+      names = "--classifier-l2",
+      split = ",",
+      defaultValue = "0.01,0.1,1,10,100,1000",
+      description =
+          "L2 penalties of the logistic-regression pair classifiers (standardised features);"
+              + " with several, each fold's is chosen by inner cross-validation on its training"
+              + " folds (default: ${DEFAULT-VALUE}).")
+  double[] classifierL2;
+
   @Mixin ModelOptions models;
+
+  @Spec picocli.CommandLine.Model.CommandSpec spec;
 
   @Override
   public Integer call() {
@@ -53,64 +71,71 @@ final class EvalCommand implements Callable<Integer> {
     long start = System.nanoTime();
     EmbeddingCache cache =
         cacheFile == null ? null : EmbeddingCache.open(cacheFile, models.fingerprint());
+    PairsEvaluation.Result result;
+    String modelName;
     try (FaceRecognizer recognizer = models.open(threads)) {
+      modelName = recognizer.modelName();
       ProgressBar bar = new ProgressBar(System.err, "eval", imageCount);
-      PairsEvaluation.Result result =
+      result =
           PairsEvaluation.run(
               protocol, images, ImageEmbedding.function(recognizer, cache), threads, bar::update);
-      VerificationReport report = result.report();
-      double seconds = (System.nanoTime() - start) / 1e9;
-      System.out.printf(
-          Locale.ROOT,
-          "folds=%d cross-validated=%s accuracy-sd=%.4f mean-threshold=%.4f tar@far1e-2=%.4f"
-              + " images=%d seconds=%.1f%n",
-          protocol.folds(),
-          report.crossValidated(),
-          report.accuracyStd(),
-          report.meanThreshold(),
-          report.tarAtFar1e2(),
-          imageCount,
-          seconds);
-      if (cache != null) {
-        cache.save();
-      }
-      if (calibrate) {
-        writeCalibration(result);
-      }
-      System.out.println(report.summaryLine());
     }
+    if (cache != null) {
+      cache.save();
+    }
+    VerificationReport report = result.report();
+    System.out.printf(
+        Locale.ROOT,
+        "folds=%d cross-validated=%s accuracy-sd=%.4f mean-threshold=%.4f tar@far1e-2=%.4f"
+            + " images=%d seconds=%.1f%n",
+        protocol.folds(),
+        report.crossValidated(),
+        report.accuracyStd(),
+        report.meanThreshold(),
+        report.tarAtFar1e2(),
+        imageCount,
+        (System.nanoTime() - start) / 1e9);
+    List<PairClassifiers.MethodResult> methods = PairClassifiers.compare(result, classifierL2);
+    printFolds(report, methods);
+    if (calibrate) {
+      String command = CalibrateCommand.commandLine(spec);
+      ModelCalibration calibration =
+          CalibrateCommand.calibration(
+              result, List.of(1e-3, 1e-2), null, pairs.toString(), command);
+      calibration.writeTo(models.model);
+      System.out.println(CalibrateCommand.describe(models.model, calibration));
+    }
+    if (reportDir != null) {
+      HtmlReport.RunInfo info = models.runInfo(modelName, spec);
+      Path page =
+          ReportPages.writeVerification(
+              reportDir, result, methods, pairs.getFileName().toString(), info);
+      System.out.println("report " + page);
+    }
+    System.out.println(report.summaryLine());
     return 0;
   }
 
-  private void writeCalibration(PairsEvaluation.Result result) {
-    VerificationReport report = result.report();
-    Roc roc = Roc.of(result.scores(), result.same());
-    Map<String, Double> points = new LinkedHashMap<>();
-    points.put("far1e-3", roc.thresholdAtFar(1e-3));
-    points.put("far1e-2", roc.thresholdAtFar(1e-2));
-    Map<String, String> provenance = new LinkedHashMap<>();
-    provenance.put("pairs", pairs.toString());
-    provenance.put("pairCount", Integer.toString(report.pairs()));
-    provenance.put("failures", Integer.toString(report.failures()));
-    provenance.put("verifyThresholdMethod", "mean of per-fold accuracy-optimal thresholds");
-    provenance.put("summary", report.summaryLine());
-    provenance.put("measuredAt", Instant.now().toString());
-    provenance.put(
-        "command",
-        "facegate eval --images "
-            + images
-            + " --pairs "
-            + pairs
-            + " --model "
-            + models.model
-            + " --calibrate");
-    ModelCalibration.write(models.model, report.meanThreshold(), points, provenance);
-    System.out.printf(
-        Locale.ROOT,
-        "calibrated %s: verifyThreshold=%.4f far1e-3=%.4f far1e-2=%.4f%n",
-        models.model,
-        report.meanThreshold(),
-        points.get("far1e-3"),
-        points.get("far1e-2"));
+  private static void printFolds(
+      VerificationReport report, List<PairClassifiers.MethodResult> methods) {
+    double[] thresholds = report.foldThresholds();
+    double[] accuracies = report.foldAccuracies();
+    for (int fold = 0; fold < report.folds(); fold++) {
+      System.out.printf(
+          Locale.ROOT,
+          "fold=%d threshold=%.4f accuracy=%.4f%n",
+          fold + 1,
+          thresholds[fold],
+          accuracies[fold]);
+    }
+    for (PairClassifiers.MethodResult method : methods) {
+      System.out.printf(
+          Locale.ROOT,
+          "method=\"%s\" accuracy=%.4f sd=%.4f l2=%s%n",
+          method.method(),
+          method.mean(),
+          method.standardDeviation(),
+          java.util.Arrays.toString(method.foldPenalties()).replace(" ", ""));
+    }
   }
 }

@@ -19,6 +19,8 @@ import picocli.CommandLine.Command;
       IdentifyEvalCommand.class,
       DetectRateCommand.class,
       ConvertFaceApiCommand.class,
+      CalibrateCommand.class,
+      AuditCommand.class,
       BenchCommand.class,
       FuzzCommand.class,
       SoakCommand.class

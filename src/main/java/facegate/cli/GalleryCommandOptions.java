@@ -2,6 +2,7 @@ package facegate.cli;
 
 import facegate.core.ErrorCode;
 import facegate.core.FaceException;
+import facegate.gallery.FaceCrops;
 import facegate.gallery.Gallery;
 import facegate.gallery.HnswGallery;
 import facegate.pipeline.FaceRecognizer;
@@ -28,7 +29,9 @@ final class GalleryCommandOptions {
 
   @Option(
       names = "--threshold",
-      description = "Verify threshold (cosine); default: the model's calibrated verifyThreshold.")
+      description =
+          "Verify threshold (cosine), also used by identify; default: the model's calibrated"
+              + " verifyThreshold (identify: its identifyThreshold when calibrated).")
   Double threshold;
 
   @Mixin ModelOptions models;
@@ -46,12 +49,17 @@ final class GalleryCommandOptions {
                 gallery,
                 facegate.gallery.GalleryOptions.of(
                     recognizer.modelName(), recognizer.dimension()))) {
+      OptionalDouble configured =
+          threshold == null ? OptionalDouble.empty() : OptionalDouble.of(threshold);
       double verifyThreshold =
-          FaceService.resolveThreshold(
-              threshold == null ? OptionalDouble.empty() : OptionalDouble.of(threshold),
-              recognizer.verifyThreshold(),
-              "--threshold");
-      System.out.println(work.apply(new FaceService(recognizer, opened, verifyThreshold)));
+          FaceService.resolveThreshold(configured, recognizer.verifyThreshold(), "--threshold");
+      double identifyThreshold =
+          FaceService.resolveIdentifyThreshold(
+              configured, recognizer.identifyThreshold(), verifyThreshold);
+      System.out.println(
+          work.apply(
+              new FaceService(
+                  recognizer, opened, verifyThreshold, identifyThreshold, FaceCrops.NONE)));
       return 0;
     } catch (FaceException e) {
       System.out.println(JsonLine.error(e));

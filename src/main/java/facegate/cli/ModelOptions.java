@@ -1,5 +1,6 @@
 package facegate.cli;
 
+import facegate.eval.HtmlReport;
 import facegate.pipeline.FaceRecognizer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -8,9 +9,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.stream.Stream;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 
 /** The options that choose the networks, shared by every command that embeds faces. */
@@ -34,6 +37,15 @@ final class ModelOptions {
           "SSD face detector folder, used where the cascades find no face"
               + " (default: ${DEFAULT-VALUE}).")
   Path detectorModel;
+
+  /** What a report says about this run: the model, the command line, now, this machine. */
+  HtmlReport.RunInfo runInfo(String modelName, CommandSpec spec) {
+    return new HtmlReport.RunInfo(
+        modelName + " (" + model + ")",
+        CalibrateCommand.commandLine(spec),
+        Instant.now(),
+        HtmlReport.RunInfo.thisMachine());
+  }
 
   FaceRecognizer open(int predictors) {
     return FaceRecognizer.open(model, landmarkModel, detectorModel, predictors);

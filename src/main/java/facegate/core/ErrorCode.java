@@ -14,6 +14,7 @@ public enum ErrorCode {
   FORBIDDEN("forbidden", 403),
   PERSON_NOT_FOUND("person_not_found", 404),
   PERSON_EXISTS("person_exists", 409),
+  CROP_NOT_STORED("crop_not_stored", 404),
   GALLERY_MODEL_MISMATCH("gallery_model_mismatch", 409),
   GALLERY_CORRUPT("gallery_corrupt", 500),
   IMAGE_EMPTY("image_empty", 400),

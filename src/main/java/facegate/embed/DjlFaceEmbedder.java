@@ -68,6 +68,17 @@ public final class DjlFaceEmbedder implements FaceEmbedder {
   }
 
   /**
+   * The calibrated open-set identification threshold from {@code model.json} ({@code
+   * identifyThreshold}, written by {@code facegate calibrate --identify-images}); empty when
+   * absent.
+   */
+  @Override
+  public OptionalDouble identifyThreshold() {
+    Double threshold = pool.card().identifyThreshold();
+    return threshold == null ? OptionalDouble.empty() : OptionalDouble.of(threshold);
+  }
+
+  /**
    * {@inheritDoc}
    *
    * @throws IllegalArgumentException for a raw descriptor of all zeros or non-finite values, which

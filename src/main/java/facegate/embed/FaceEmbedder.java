@@ -30,6 +30,14 @@ public interface FaceEmbedder extends AutoCloseable {
   }
 
   /**
+   * The model's calibrated open-set identification threshold (a candidate counts as known when its
+   * score ≥ it); empty by default and when not calibrated.
+   */
+  default OptionalDouble identifyThreshold() {
+    return OptionalDouble.empty();
+  }
+
+  /**
    * One embedding per chip, in order, computed in batches. An empty list for empty input. Each chip
    * must be {@link #inputSize()} square, or an {@link IllegalArgumentException} is thrown.
    */

@@ -1,6 +1,7 @@
 package facegate.embed;
 
 import com.google.gson.GsonBuilder;
+import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import facegate.core.ErrorCode;
@@ -10,54 +11,78 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.OptionalDouble;
 
 /**
- * Writes a model's calibrated operating points into its {@code model.json}, keeping every other
- * field. The file is replaced atomically (written beside, then renamed), so a crash leaves either
- * the old or the new manifest, never half of one.
+ * Writes a model's calibrated thresholds into its {@code model.json}, keeping every other field:
+ * {@code verifyThreshold} and {@code identifyThreshold} are replaced when given, each operating
+ * point is added to (or replaces its namesake in) {@code operatingPoints}, and each provenance
+ * entry to {@code calibration}. The file is replaced atomically (written beside, then renamed), so
+ * a crash leaves either the old or the new manifest, never half of one.
+ *
+ * @param verifyThreshold the default verify threshold (accept when cosine ≥ it), if calibrated
+ * @param identifyThreshold the open-set identification threshold, if calibrated
+ * @param operatingPoints named thresholds, e.g. {@code far1e-3}; non-finite values are skipped
+ * @param provenance how they were measured: pairs file, accuracy, command
  */
-public final class ModelCalibration {
-  private ModelCalibration() {}
+public record ModelCalibration(
+    OptionalDouble verifyThreshold,
+    OptionalDouble identifyThreshold,
+    Map<String, Double> operatingPoints,
+    Map<String, String> provenance) {
+  public ModelCalibration {
+    requireCosine("verifyThreshold", verifyThreshold);
+    requireCosine("identifyThreshold", identifyThreshold);
+    operatingPoints = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(operatingPoints));
+    provenance = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(provenance));
+  }
 
-  /**
-   * @param modelDir the model folder holding {@code model.json}
-   * @param verifyThreshold the default verify threshold (accept when cosine ≥ it); finite
-   * @param operatingPoints named thresholds, e.g. {@code far1e-3}; finite values only
-   * @param provenance how they were measured: pairs file, accuracy, command
-   */
-  public static void write(
-      Path modelDir,
-      double verifyThreshold,
-      Map<String, Double> operatingPoints,
-      Map<String, String> provenance) {
-    if (!Double.isFinite(verifyThreshold)) {
-      throw new IllegalArgumentException("verify threshold must be finite: " + verifyThreshold);
-    }
+  /** Merges this calibration into {@code modelDir/model.json}. */
+  public void writeTo(Path modelDir) {
     Path file = modelDir.resolve(ModelCard.FILE_NAME);
     try {
       JsonObject manifest =
           JsonParser.parseString(Files.readString(file, StandardCharsets.UTF_8)).getAsJsonObject();
-      manifest.addProperty("verifyThreshold", verifyThreshold);
-      JsonObject points = new JsonObject();
+      verifyThreshold.ifPresent(value -> manifest.addProperty("verifyThreshold", value));
+      identifyThreshold.ifPresent(value -> manifest.addProperty("identifyThreshold", value));
+      JsonObject points = objectIn(manifest, "operatingPoints");
       operatingPoints.forEach(
           (name, value) -> {
             if (Double.isFinite(value)) {
               points.addProperty(name, value);
             }
           });
-      manifest.add("operatingPoints", points);
-      JsonObject calibration = new JsonObject();
+      JsonObject calibration = objectIn(manifest, "calibration");
       provenance.forEach(calibration::addProperty);
-      manifest.add("calibration", calibration);
       Path temporary = file.resolveSibling(ModelCard.FILE_NAME + ".tmp");
-      String json = new GsonBuilder().setPrettyPrinting().create().toJson(manifest) + "\n";
+      String json =
+          new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create().toJson(manifest)
+              + "\n";
       Files.writeString(temporary, json, StandardCharsets.UTF_8);
       Files.move(
           temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     } catch (IOException | IllegalStateException e) {
       throw new FaceException(
           ErrorCode.MODEL_INVALID, "cannot update " + file + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** The object {@code manifest.name}, created (or replacing a non-object) when needed. */
+  private static JsonObject objectIn(JsonObject manifest, String name) {
+    JsonElement existing = manifest.get(name);
+    if (existing != null && existing.isJsonObject()) {
+      return existing.getAsJsonObject();
+    }
+    JsonObject created = new JsonObject();
+    manifest.add(name, created);
+    return created;
+  }
+
+  private static void requireCosine(String name, OptionalDouble value) {
+    if (value.isPresent() && !(value.getAsDouble() >= -1 && value.getAsDouble() <= 1)) {
+      throw new IllegalArgumentException(name + " must be a cosine in [-1, 1]: " + value);
     }
   }
 }

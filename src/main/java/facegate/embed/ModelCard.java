@@ -22,6 +22,8 @@ import java.nio.file.Path;
  * @param dimension length of the network's output vector
  * @param verifyThreshold the calibrated cosine threshold (accept when score ≥ it), or null when the
  *     model has not been calibrated; within [-1, 1] when present
+ * @param identifyThreshold the calibrated open-set identification threshold (a candidate is known
+ *     when its score ≥ it), or null when not calibrated; within [-1, 1] when present
  */
 record ModelCard(
     String name,
@@ -31,7 +33,8 @@ record ModelCard(
     double[] meanRgb,
     double scale,
     int dimension,
-    Double verifyThreshold) {
+    Double verifyThreshold,
+    Double identifyThreshold) {
   static final String FILE_NAME = "model.json";
 
   ModelCard {
@@ -46,6 +49,10 @@ record ModelCard(
     if (verifyThreshold != null && !(verifyThreshold >= -1 && verifyThreshold <= 1)) {
       throw new IllegalArgumentException(
           "model.json verifyThreshold must be a cosine in [-1, 1]: " + verifyThreshold);
+    }
+    if (identifyThreshold != null && !(identifyThreshold >= -1 && identifyThreshold <= 1)) {
+      throw new IllegalArgumentException(
+          "model.json identifyThreshold must be a cosine in [-1, 1]: " + identifyThreshold);
     }
   }
 

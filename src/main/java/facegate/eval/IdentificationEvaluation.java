@@ -20,8 +20,6 @@ import java.util.stream.Stream;
  * so the result measures the face pipeline, not the index.
  */
 public final class IdentificationEvaluation {
-  static final int MAX_RANK = 10;
-
   private IdentificationEvaluation() {}
 
   /** The people and probes of a folder-per-person tree; {@code maxPeople} 0 means all. */

@@ -10,8 +10,8 @@ import java.util.Locale;
  *     probes count as misses)
  * @param mateProbes probes of enrolled people (or people whose enrollment failed)
  * @param distractorProbes probes of people never enrolled
- * @param cmc cumulative match characteristic: {@code cmc[r]} is the fraction of mate probes whose
- *     person is among the top {@code r + 1} candidates
+ * @param cmc cumulative match characteristic over every rank up to the gallery size: {@code cmc[r]}
+ *     is the fraction of mate probes whose person is among the top {@code r + 1} candidates
  * @param threshold the operating threshold the open-set rates are given at
  * @param dirAtThreshold detection and identification rate: mate probes whose top candidate is right
  *     and scores at least {@code threshold}
@@ -20,6 +20,7 @@ import java.util.Locale;
  * @param thresholdAtFpir1e2 the lowest threshold with FPIR at most 1%
  * @param dirAtFpir1e2 DIR at that threshold
  * @param probeFailures probes with no face found (misses if mates, rejections if distractors)
+ * @param openSet DIR against FPIR over thresholds
  */
 public record IdentificationReport(
     int enrolled,
@@ -32,7 +33,17 @@ public record IdentificationReport(
     double fpirAtThreshold,
     double thresholdAtFpir1e2,
     double dirAtFpir1e2,
-    int probeFailures) {
+    int probeFailures,
+    OpenSetCurve openSet) {
+
+  public IdentificationReport {
+    cmc = cmc.clone();
+  }
+
+  @Override
+  public double[] cmc() {
+    return cmc.clone();
+  }
 
   public double rank1() {
     return cmc.length == 0 ? 0 : cmc[0];

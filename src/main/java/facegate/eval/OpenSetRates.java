@@ -19,7 +19,7 @@ final class OpenSetRates {
       double[] distractorTop,
       double threshold,
       int probeFailures) {
-    double[] cmc = new double[IdentificationEvaluation.MAX_RANK];
+    double[] cmc = new double[Math.max(1, enrolled)];
     for (double[] mate : mates) {
       int rank = (int) mate[0];
       for (int r = Math.max(0, rank); rank >= 0 && r < cmc.length; r++) {
@@ -41,7 +41,33 @@ final class OpenSetRates {
         fpir(distractorTop, threshold),
         thresholdAtFpir,
         dir(mates, thresholdAtFpir),
-        probeFailures);
+        probeFailures,
+        curve(mates, distractorTop));
+  }
+
+  /**
+   * DIR against FPIR at every threshold a distractor score sets (each threshold a hair above a
+   * distractor's top score), from the strictest (FPIR 0) to the loosest.
+   */
+  static OpenSetCurve curve(List<double[]> mates, double[] distractorTop) {
+    double[] candidates =
+        Arrays.stream(distractorTop).filter(Double::isFinite).distinct().sorted().toArray();
+    int points = candidates.length + 1;
+    double[] thresholds = new double[points];
+    double[] fpir = new double[points];
+    double[] dir = new double[points];
+    int last = candidates.length - 1;
+    for (int k = 0; k < points; k++) {
+      // above the k-th highest distractor score; the last point accepts every finite one
+      double threshold =
+          k < candidates.length
+              ? Math.nextUp(candidates[last - k])
+              : candidates.length == 0 ? Double.NEGATIVE_INFINITY : candidates[0];
+      thresholds[k] = threshold;
+      fpir[k] = fpir(distractorTop, threshold);
+      dir[k] = dir(mates, threshold);
+    }
+    return new OpenSetCurve(thresholds, fpir, dir);
   }
 
   /** Mate probes identified first with a score of at least {@code threshold}. */

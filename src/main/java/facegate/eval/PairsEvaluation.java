@@ -3,6 +3,7 @@ package facegate.eval;
 import facegate.core.Embedding;
 import facegate.core.FaceException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -18,9 +19,22 @@ public final class PairsEvaluation {
   private PairsEvaluation() {}
 
   /**
-   * What an evaluation produced: the report and the raw pair scores (for plots and calibration).
+   * What an evaluation produced: the report, and per pair (in file order) the score, label, fold
+   * and both embeddings (empty where no face was found), for plots, calibration and pair
+   * classifiers.
    */
-  public record Result(VerificationReport report, double[] scores, boolean[] same) {}
+  public record Result(
+      VerificationReport report,
+      double[] scores,
+      boolean[] same,
+      int[] folds,
+      List<Optional<Embedding>> left,
+      List<Optional<Embedding>> right) {
+    public Result {
+      left = List.copyOf(left);
+      right = List.copyOf(right);
+    }
+  }
 
   /**
    * @param embedder the embedding of an image's face, empty when no face is found; a {@link
@@ -40,11 +54,15 @@ public final class PairsEvaluation {
     double[] scores = new double[pairs.size()];
     boolean[] same = new boolean[pairs.size()];
     int[] folds = new int[pairs.size()];
+    List<Optional<Embedding>> lefts = new ArrayList<>();
+    List<Optional<Embedding>> rights = new ArrayList<>();
     int failures = 0;
     for (int i = 0; i < pairs.size(); i++) {
       PairsProtocol.Pair pair = pairs.get(i);
       Optional<Embedding> left = embeddings.get(pair.left(images));
       Optional<Embedding> right = embeddings.get(pair.right(images));
+      lefts.add(left);
+      rights.add(right);
       same[i] = pair.same();
       folds[i] = pair.fold();
       if (left.isPresent() && right.isPresent()) {
@@ -56,6 +74,6 @@ public final class PairsEvaluation {
     }
     VerificationReport report =
         VerificationMetrics.evaluate(scores, same, folds, protocol.folds(), failures);
-    return new Result(report, scores, same);
+    return new Result(report, scores, same, folds, lefts, rights);
   }
 }

@@ -92,6 +92,18 @@ public record Roc(double[] thresholds, double[] tar, double[] far) {
     return 0.5;
   }
 
+  /**
+   * The detection error tradeoff at each threshold: the false reject rate {@code 1 - tar}, to plot
+   * against {@link #far()} (both usually on log axes, where points with a zero rate are left out).
+   */
+  public double[] frr() {
+    double[] frr = new double[tar.length];
+    for (int i = 0; i < frr.length; i++) {
+      frr[i] = 1 - tar[i];
+    }
+    return frr;
+  }
+
   /** Area under the curve by the trapezoid rule (ties count half). */
   public double auc() {
     double area = 0;

@@ -21,7 +21,7 @@ public final class VerificationMetrics {
       throw new IllegalArgumentException("need equally long, non-empty scores, labels and folds");
     }
     double[] accuracies = new double[foldCount];
-    double thresholdSum = 0;
+    double[] thresholds = new double[foldCount];
     for (int fold = 0; fold < foldCount; fold++) {
       final int test = fold;
       boolean[] train = new boolean[scores.length];
@@ -29,27 +29,37 @@ public final class VerificationMetrics {
         train[i] = foldCount == 1 || folds[i] != test;
       }
       double threshold = bestThreshold(scores, same, train);
-      thresholdSum += threshold;
+      thresholds[fold] = threshold;
       boolean[] inTest = new boolean[scores.length];
       for (int i = 0; i < scores.length; i++) {
         inTest[i] = folds[i] == test;
       }
       accuracies[fold] = accuracy(scores, same, inTest, threshold);
     }
-    double mean = Arrays.stream(accuracies).average().orElseThrow();
-    double variance = Arrays.stream(accuracies).map(a -> (a - mean) * (a - mean)).sum() / foldCount;
     Roc roc = Roc.of(scores, same);
     return new VerificationReport(
-        mean,
-        Math.sqrt(variance),
-        thresholdSum / foldCount,
+        mean(accuracies),
+        standardDeviation(accuracies),
+        mean(thresholds),
         roc.tarAtFar(1e-3),
         roc.tarAtFar(1e-2),
         roc.equalErrorRate(),
         roc.auc(),
         scores.length,
         failures,
-        foldCount > 1);
+        foldCount > 1,
+        thresholds,
+        accuracies);
+  }
+
+  static double mean(double[] values) {
+    return Arrays.stream(values).average().orElse(Double.NaN);
+  }
+
+  /** Population standard deviation (divides by n), as LFW results are usually reported. */
+  static double standardDeviation(double[] values) {
+    double mean = mean(values);
+    return Math.sqrt(Arrays.stream(values).map(v -> (v - mean) * (v - mean)).sum() / values.length);
   }
 
   /** The threshold (accept when score ≥ threshold) maximising accuracy over the selected pairs. */

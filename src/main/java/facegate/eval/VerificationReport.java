@@ -18,6 +18,8 @@ import java.util.Locale;
  * @param pairs number of pairs scored
  * @param failures pairs where a face was not found in one of the images; scored as mismatches
  * @param crossValidated whether thresholds were chosen on held-out folds
+ * @param foldThresholds the threshold used on each fold (chosen on the other folds)
+ * @param foldAccuracies each fold's accuracy at its threshold
  */
 public record VerificationReport(
     double accuracy,
@@ -29,7 +31,31 @@ public record VerificationReport(
     double auc,
     int pairs,
     int failures,
-    boolean crossValidated) {
+    boolean crossValidated,
+    double[] foldThresholds,
+    double[] foldAccuracies) {
+
+  public VerificationReport {
+    if (foldThresholds.length != foldAccuracies.length) {
+      throw new IllegalArgumentException("one threshold and one accuracy per fold");
+    }
+    foldThresholds = foldThresholds.clone();
+    foldAccuracies = foldAccuracies.clone();
+  }
+
+  @Override
+  public double[] foldThresholds() {
+    return foldThresholds.clone();
+  }
+
+  @Override
+  public double[] foldAccuracies() {
+    return foldAccuracies.clone();
+  }
+
+  public int folds() {
+    return foldAccuracies.length;
+  }
 
   /** The one-line summary the {@code eval} command ends with. */
   public String summaryLine() {

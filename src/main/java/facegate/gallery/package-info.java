@@ -5,5 +5,9 @@
  * snapshots) and answers searches from an in-memory HNSW graph (hnswlib), which is rebuilt from the
  * stored vectors whenever its saved copy is missing, stale or fails its checksum. No hnswlib type
  * leaves this package; public signatures speak in {@code facegate.core} records.
+ *
+ * <p>Beside the gallery, in the same folder: {@link facegate.gallery.AuditLog} (the service's
+ * append-only, fsync'd decision log) and {@link facegate.gallery.FaceCrops} (enrolled people's
+ * aligned face crops, only when the operator keeps them).
  */
 package facegate.gallery;

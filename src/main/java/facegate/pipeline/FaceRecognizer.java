@@ -6,6 +6,7 @@ import facegate.core.ErrorCode;
 import facegate.core.FaceBox;
 import facegate.core.FaceDetector;
 import facegate.core.FaceException;
+import facegate.core.InferenceMetrics;
 import facegate.core.Landmarks;
 import facegate.core.RgbImage;
 import facegate.embed.BatchingFaceEmbedder;
@@ -54,6 +55,7 @@ public final class FaceRecognizer implements AutoCloseable {
   private final LandmarkLocator landmarkLocator;
   private final FaceAligner aligner;
   private final FaceEmbedder embedder;
+  private volatile InferenceMetrics metrics = InferenceMetrics.NONE;
   private final BoundedStage stage; // null: photos are processed on the caller's thread
 
   /**
@@ -164,6 +166,26 @@ public final class FaceRecognizer implements AutoCloseable {
     return faces;
   }
 
+  /**
+   * Every face in the photo and the aligned chip of the largest, for showing what enrollment would
+   * use; no embedding is computed. Bad bytes fail with the decoder's codes; no face is an empty
+   * preview, not an error.
+   */
+  public FacePreview preview(byte[] imageBytes) {
+    RgbImage image = decode(imageBytes);
+    List<FaceBox> boxes = detector.detect(image);
+    Optional<AlignedFace> largest =
+        boxes.isEmpty()
+            ? Optional.empty()
+            : Optional.of(aligner.align(image, boxes.get(0), locateLandmarks(image, boxes.get(0))));
+    return new FacePreview(image.width(), image.height(), boxes, largest);
+  }
+
+  /** Sends batch sizes to {@code metrics} from now on (the service binds them to Prometheus). */
+  public void reportTo(InferenceMetrics metrics) {
+    this.metrics = Objects.requireNonNull(metrics, "metrics");
+  }
+
   /** Landmarks of the face in {@code box}, in image pixels. */
   public Landmarks locateLandmarks(RgbImage image, FaceBox box) {
     double side = Math.max(box.width(), box.height()) * BOX_CROP_SCALE;
@@ -206,6 +228,9 @@ public final class FaceRecognizer implements AutoCloseable {
       chips.add(face.chip());
       chips.add(Mirror.horizontal(face.chip()));
     }
+    if (!chips.isEmpty()) {
+      metrics.recordBatch("embedding", chips.size());
+    }
     List<Embedding> both = embedder.embed(chips);
     List<Embedding> averaged = new ArrayList<>(faces.size());
     for (int i = 0; i < faces.size(); i++) {
@@ -223,13 +248,26 @@ public final class FaceRecognizer implements AutoCloseable {
    * The embedding of the largest face in the image; fails with {@code no_face} if there is none.
    */
   public Embedding embedLargest(byte[] imageBytes) {
-    return findLargest(imageBytes)
-        .orElseThrow(
-            () ->
-                new FaceException(
-                    ErrorCode.NO_FACE,
-                    "no face found in the image; send a photo where the face is visible, lit and"
-                        + " at least 40 pixels wide"));
+    return findLargest(imageBytes).orElseThrow(FaceRecognizer::noFace);
+  }
+
+  /**
+   * The largest face of the image with its embedding and chip; fails with {@code no_face} if there
+   * is none.
+   */
+  public FoundFace largestFace(byte[] imageBytes) {
+    List<AlignedFace> faces = alignFaces(decode(imageBytes), false);
+    if (faces.isEmpty()) {
+      throw noFace();
+    }
+    return new FoundFace(embed(faces).get(0), faces.get(0).chip());
+  }
+
+  private static FaceException noFace() {
+    return new FaceException(
+        ErrorCode.NO_FACE,
+        "no face found in the image; send a photo where the face is visible, lit and"
+            + " at least 40 pixels wide");
   }
 
   /** The embedding of the largest face in the image; empty if there is none. */
@@ -258,6 +296,11 @@ public final class FaceRecognizer implements AutoCloseable {
   /** The embedding model's calibrated verify threshold, empty when it is uncalibrated. */
   public OptionalDouble verifyThreshold() {
     return embedder.verifyThreshold();
+  }
+
+  /** The embedding model's calibrated identification threshold, empty when it has none. */
+  public OptionalDouble identifyThreshold() {
+    return embedder.identifyThreshold();
   }
 
   @Override

@@ -5,10 +5,13 @@ import facegate.core.ErrorCode;
 import facegate.core.FaceException;
 import facegate.core.Match;
 import facegate.core.Person;
+import facegate.gallery.FaceCrops;
 import facegate.gallery.Gallery;
 import facegate.gallery.Page;
+import facegate.vision.PngEncoder;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.OptionalDouble;
 
 /**
@@ -30,27 +33,71 @@ public final class FaceService {
   /** Largest page {@link #people} returns. */
   public static final int MAX_PAGE = 500;
 
-  /** Turns a photo into the embedding of its largest face; {@code no_face} if it has none. */
+  /** Turns a photo into its largest face (embedding and chip); {@code no_face} if it has none. */
   @FunctionalInterface
   interface PhotoEmbedder {
-    Embedding embedLargest(byte[] photo);
+    FoundFace largestFace(byte[] photo);
   }
 
   private final PhotoEmbedder embedder;
   private final Gallery gallery;
   private final double threshold;
+  private final double identifyThreshold;
+  private final FaceCrops crops;
+  private final Object enrollments = new Object();
 
   /**
+   * A service that keeps no face crops and identifies with the verify threshold.
+   *
    * @param threshold the verify threshold, a cosine in [-1, 1]; see {@link #resolveThreshold}
    */
   public FaceService(FaceRecognizer recognizer, Gallery gallery, double threshold) {
-    this(recognizer::embedLargest, gallery, threshold);
+    this(recognizer, gallery, threshold, threshold, FaceCrops.NONE);
   }
 
-  FaceService(PhotoEmbedder embedder, Gallery gallery, double threshold) {
+  /**
+   * @param threshold the verify threshold, a cosine in [-1, 1]; see {@link #resolveThreshold}
+   * @param identifyThreshold the score a candidate needs for {@link #identify} to call the face
+   *     known, a cosine in [-1, 1]; see {@link #resolveIdentifyThreshold}
+   * @param crops where enrollment photos' aligned crops are kept ({@link FaceCrops#NONE}: nowhere)
+   */
+  public FaceService(
+      FaceRecognizer recognizer,
+      Gallery gallery,
+      double threshold,
+      double identifyThreshold,
+      FaceCrops crops) {
+    this(recognizer::largestFace, gallery, threshold, identifyThreshold, crops);
+  }
+
+  FaceService(
+      PhotoEmbedder embedder,
+      Gallery gallery,
+      double threshold,
+      double identifyThreshold,
+      FaceCrops crops) {
     this.embedder = Objects.requireNonNull(embedder, "embedder");
     this.gallery = Objects.requireNonNull(gallery, "gallery");
     this.threshold = requireThreshold(threshold);
+    this.identifyThreshold = requireThreshold(identifyThreshold);
+    this.crops = Objects.requireNonNull(crops, "crops");
+  }
+
+  /**
+   * The identification threshold to use: an operator's explicit verify threshold applies to
+   * identification too; otherwise the model's calibrated {@code identifyThreshold} (an open-set
+   * operating point, stricter than the 1:1 one), falling back to the verify threshold.
+   *
+   * @param configuredVerify the operator's verify threshold setting, or empty
+   * @param calibratedIdentify the model's {@code identifyThreshold}, or empty
+   * @param verifyThreshold the resolved verify threshold
+   */
+  public static double resolveIdentifyThreshold(
+      OptionalDouble configuredVerify, OptionalDouble calibratedIdentify, double verifyThreshold) {
+    if (configuredVerify.isPresent() || calibratedIdentify.isEmpty()) {
+      return requireThreshold(verifyThreshold);
+    }
+    return requireThreshold(calibratedIdentify.getAsDouble());
   }
 
   /**
@@ -90,7 +137,15 @@ public final class FaceService {
     return threshold;
   }
 
-  /** Enrolls a new person with one template from the largest face in {@code photo}. */
+  public double identifyThreshold() {
+    return identifyThreshold;
+  }
+
+  /**
+   * Enrolls a new person with one template from the largest face in {@code photo}. When crops are
+   * kept, the face's aligned chip is stored (durably) before the person is enrolled and deleted
+   * again if enrollment fails.
+   */
   public Person enroll(String id, String name, byte[] photo) {
     Person.requireValidId(id);
     if (name != null && name.length() > 256) {
@@ -99,26 +154,58 @@ public final class FaceService {
     if (gallery.find(id).isPresent()) {
       throw personExists(id);
     }
-    return gallery.enroll(id, name, List.of(embedder.embedLargest(photo)));
+    FoundFace face = embedder.largestFace(photo);
+    byte[] crop = crops.enabled() ? PngEncoder.encode(face.chip()) : null;
+    synchronized (enrollments) {
+      if (gallery.find(id).isPresent()) {
+        throw personExists(id);
+      }
+      if (crop != null) {
+        crops.put(id, crop);
+      }
+      try {
+        return gallery.enroll(id, name, List.of(face.embedding()));
+      } catch (RuntimeException e) {
+        if (crop != null) {
+          crops.remove(id);
+        }
+        throw e;
+      }
+    }
+  }
+
+  /**
+   * The stored crop (PNG) of an enrolled person; empty when crops are not kept or none was stored
+   * for them; {@code person_not_found} when no such person is enrolled.
+   */
+  public Optional<byte[]> crop(String id) {
+    requirePerson(id);
+    return crops.png(id);
+  }
+
+  /** Whether enrollment keeps face crops. */
+  public boolean keepsCrops() {
+    return crops.enabled();
   }
 
   /** Whether {@code photo} shows the enrolled person {@code id} (compared with each template). */
   public Verification verify(byte[] photo, String id) {
     requirePerson(id);
-    Embedding probe = embedder.embedLargest(photo);
+    Embedding probe = embedder.largestFace(photo).embedding();
     Match match = gallery.compare(id, probe).orElseThrow(() -> personNotFound(id));
     return decide(match.score());
   }
 
   /** Whether the largest faces of two photos are the same person. */
   public Verification verifyPhotos(byte[] photo, byte[] otherPhoto) {
-    Embedding first = embedder.embedLargest(photo);
-    Embedding second = embedder.embedLargest(otherPhoto);
+    Embedding first = embedder.largestFace(photo).embedding();
+    Embedding second = embedder.largestFace(otherPhoto).embedding();
     return decide(first.cosine(second));
   }
 
   /**
-   * The {@code k} enrolled people most like the largest face in {@code photo}.
+   * The {@code k} enrolled people most like the largest face in {@code photo}; {@code unknown} when
+   * none scores at least the identification threshold.
    *
    * @param k 1..{@value #MAX_CANDIDATES}
    */
@@ -127,9 +214,9 @@ public final class FaceService {
       throw new FaceException(
           ErrorCode.MALFORMED_REQUEST, "k must be in 1.." + MAX_CANDIDATES + ", got " + k);
     }
-    List<Match> candidates = gallery.search(embedder.embedLargest(photo), k);
-    boolean unknown = candidates.stream().noneMatch(match -> match.score() >= threshold);
-    return new Identification(unknown, candidates, threshold);
+    List<Match> candidates = gallery.search(embedder.largestFace(photo).embedding(), k);
+    boolean unknown = candidates.stream().noneMatch(match -> match.score() >= identifyThreshold);
+    return new Identification(unknown, candidates, identifyThreshold);
   }
 
   /** The enrolled person {@code id}; {@code person_not_found} if there is none. */
@@ -160,8 +247,11 @@ public final class FaceService {
   /** Removes a person; {@code person_not_found} if there is none. */
   public void remove(String id) {
     Person.requireValidId(id);
-    if (!gallery.remove(id)) {
-      throw personNotFound(id);
+    synchronized (enrollments) {
+      if (!gallery.remove(id)) {
+        throw personNotFound(id);
+      }
+      crops.remove(id);
     }
   }
 

@@ -28,6 +28,23 @@ class AccessPolicyTest {
   }
 
   @Test
+  void namesCallersByRoleAndPositionNeverByKey() {
+    ApiKeys named = new ApiKeys(List.of("a1", "a2"), List.of("v1"));
+    assertEquals(Optional.of(new Caller("admin#2", Role.ADMIN)), named.callerOf("a2"));
+    assertEquals(Optional.of(new Caller("verifier#1", Role.VERIFIER)), named.callerOf("v1"));
+    assertEquals(Optional.empty(), named.callerOf("v2"));
+  }
+
+  @Test
+  void auditNeedsAnAdminManagementAndPreviewAVerifier() {
+    assertEquals(Role.ADMIN, AccessPolicy.requiredRole("/v1/audit"));
+    assertEquals(Role.VERIFIER, AccessPolicy.requiredRole("/v1/faces/detect"));
+    assertEquals(Role.VERIFIER, AccessPolicy.requiredRole("/v1/crops/alice"));
+    assertEquals(Role.VERIFIER, AccessPolicy.requiredRole("/prometheus"));
+    assertEquals(Role.VERIFIER, AccessPolicy.requiredRole("/info"));
+  }
+
+  @Test
   void aKeyListedUnderBothRolesIsAnAdmin() {
     ApiKeys both = new ApiKeys(List.of("k"), List.of("k"));
     assertEquals(Optional.of(Role.ADMIN), both.roleOf("k"));

@@ -1,6 +1,7 @@
 package facegate.api;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -27,6 +28,15 @@ class FacegateConfigurationTest {
       ApiKeysConfiguration keys = context.getBean(ApiKeysConfiguration.class);
       assertEquals(List.of(), keys.admin());
       assertEquals(List.of(), keys.verifier());
+      assertFalse(context.getBean(GalleryConfiguration.class).storeCrops(), "privacy default");
+    }
+  }
+
+  @Test
+  void bindsStoreCrops() {
+    try (ApplicationContext context =
+        ApplicationContext.run(Map.of("facegate.gallery.store-crops", "true"))) {
+      assertTrue(context.getBean(GalleryConfiguration.class).storeCrops());
     }
   }
 

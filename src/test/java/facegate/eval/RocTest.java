@@ -56,4 +56,14 @@ class RocTest {
         IllegalArgumentException.class,
         () -> Roc.of(new double[] {0.1, 0.2}, new boolean[] {true, true}));
   }
+
+  @Test
+  void detPointsAreFalseAcceptAgainstFalseReject() {
+    // 0.9 same, 0.8 different, 0.7 same, 0.6 different
+    Roc roc = Roc.of(new double[] {0.9, 0.8, 0.7, 0.6}, new boolean[] {true, false, true, false});
+    org.junit.jupiter.api.Assertions.assertArrayEquals(
+        new double[] {0, 0, 0.5, 0.5, 1}, roc.far(), 1e-12);
+    org.junit.jupiter.api.Assertions.assertArrayEquals(
+        new double[] {1, 0.5, 0.5, 0, 0}, roc.frr(), 1e-12);
+  }
 }

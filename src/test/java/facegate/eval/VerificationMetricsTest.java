@@ -28,6 +28,11 @@ class VerificationMetricsTest {
     VerificationReport report = VerificationMetrics.evaluate(scores, same, folds, 2, 0);
     assertEquals(0.5, report.accuracy(), 1e-12);
     assertTrue(report.crossValidated());
+    assertEquals(2, report.folds());
+    assertTrue(report.foldThresholds()[0] > 0.6 && report.foldThresholds()[0] < 0.9);
+    assertTrue(report.foldThresholds()[1] > 0.3 && report.foldThresholds()[1] < 0.6);
+    assertEquals(0.5, report.foldAccuracies()[0], 1e-12);
+    assertEquals(0.5, report.foldAccuracies()[1], 1e-12);
     assertEquals(8, report.pairs());
   }
 
@@ -44,7 +49,19 @@ class VerificationMetricsTest {
   @Test
   void summaryLineHasTheAgreedFields() {
     VerificationReport report =
-        new VerificationReport(0.99, 0.01, 0.5, 0.9, 0.95, 0.02, 0.998, 6000, 3, true);
+        new VerificationReport(
+            0.99,
+            0.01,
+            0.5,
+            0.9,
+            0.95,
+            0.02,
+            0.998,
+            6000,
+            3,
+            true,
+            new double[] {0.5},
+            new double[] {0.99});
     assertEquals(
         "accuracy=0.9900 tar@far1e-3=0.9000 eer=0.0200 auc=0.9980 pairs=6000 failures=3",
         report.summaryLine());

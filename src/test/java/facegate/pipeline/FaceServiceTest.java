@@ -9,6 +9,8 @@ import facegate.core.Embedding;
 import facegate.core.ErrorCode;
 import facegate.core.FaceException;
 import facegate.core.Person;
+import facegate.core.RgbImage;
+import facegate.gallery.FaceCrops;
 import facegate.gallery.Gallery;
 import facegate.gallery.GalleryOptions;
 import facegate.gallery.HnswGallery;
@@ -47,12 +49,16 @@ class FaceServiceTest {
   @BeforeEach
   void open() {
     gallery = HnswGallery.open(folder, GalleryOptions.of("fake", 4));
-    service = new FaceService(this::embed, gallery, THRESHOLD);
+    service = new FaceService(this::face, gallery, THRESHOLD, THRESHOLD, FaceCrops.NONE);
   }
 
   @AfterEach
   void close() {
     gallery.close();
+  }
+
+  private FoundFace face(byte[] photo) {
+    return new FoundFace(embed(photo), new RgbImage(1, 1, new byte[3]));
   }
 
   private Embedding embed(byte[] photo) {
@@ -148,6 +154,30 @@ class FaceServiceTest {
   }
 
   @Test
+  void identificationUsesItsOwnStricterThresholdWhileVerificationKeepsTheVerifyOne() {
+    FaceService strict = new FaceService(this::face, gallery, THRESHOLD, 0.85, FaceCrops.NONE);
+    strict.enroll("alice", "Alice", photo("alice"));
+    Identification identified = strict.identify(photo("alice2"), 1);
+    assertTrue(identified.unknown(), "0.8 is below the identify threshold 0.85");
+    assertEquals(0.85, identified.threshold());
+    assertTrue(strict.verify(photo("alice2"), "alice").match(), "0.8 passes the verify 0.7");
+  }
+
+  @Test
+  void anExplicitVerifyThresholdAlsoGovernsIdentification() {
+    assertEquals(
+        0.95,
+        FaceService.resolveIdentifyThreshold(
+            OptionalDouble.empty(), OptionalDouble.of(0.95), 0.91));
+    assertEquals(
+        0.91,
+        FaceService.resolveIdentifyThreshold(OptionalDouble.empty(), OptionalDouble.empty(), 0.91));
+    assertEquals(
+        0.8,
+        FaceService.resolveIdentifyThreshold(OptionalDouble.of(0.8), OptionalDouble.of(0.95), 0.8));
+  }
+
+  @Test
   void anEmptyGalleryIdentifiesNobody() {
     Identification result = service.identify(photo("alice"), 5);
     assertTrue(result.unknown());
@@ -195,7 +225,9 @@ class FaceServiceTest {
         () ->
             FaceService.resolveThreshold(
                 OptionalDouble.of(Double.NaN), OptionalDouble.empty(), ""));
-    assertCode(ErrorCode.CONFIGURATION_INVALID, () -> new FaceService(this::embed, gallery, 1.01));
+    assertCode(
+        ErrorCode.CONFIGURATION_INVALID,
+        () -> new FaceService(this::face, gallery, 1.01, 1.01, FaceCrops.NONE));
   }
 
   private static List<String> ids(List<Person> people) {
