@@ -7,6 +7,8 @@ import facegate.gallery.FolderFaceCrops;
 import facegate.gallery.Gallery;
 import facegate.gallery.GalleryOptions;
 import facegate.gallery.HnswGallery;
+import facegate.gallery.PostgresGallery;
+import facegate.gallery.PostgresSettings;
 import facegate.pipeline.FaceRecognizer;
 import facegate.pipeline.FaceService;
 import io.micronaut.context.annotation.Bean;
@@ -18,9 +20,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The service's long-lived parts: the face pipeline (models loaded once), the gallery folder
- * (locked while the service runs) and the {@link FaceService} over both. Both are closed on
- * shutdown.
+ * The service's long-lived parts: the face pipeline (models loaded once), the gallery (a folder
+ * locked while the service runs, or PostgreSQL with {@code facegate.gallery.store=postgres}) and
+ * the {@link FaceService} over both. Both are closed on shutdown.
  */
 @Factory
 final class FaceFactory {
@@ -40,10 +42,19 @@ final class FaceFactory {
 
   @Singleton
   @Bean(preDestroy = "close")
-  Gallery gallery(FacegateConfiguration configuration, FaceRecognizer recognizer) {
+  Gallery gallery(
+      FacegateConfiguration configuration,
+      GalleryStoreConfiguration store,
+      FaceRecognizer recognizer) {
+    GalleryOptions options = GalleryOptions.of(recognizer.modelName(), recognizer.dimension());
+    if (store.postgres()) {
+      PostgresSettings settings = store.postgresSettings();
+      Gallery gallery = PostgresGallery.open(settings, options);
+      LOG.info("Gallery in PostgreSQL {}: {} people", settings.jdbcUrl(), gallery.size());
+      return gallery;
+    }
     Path folder = Path.of(configuration.galleryDir());
-    Gallery gallery =
-        HnswGallery.open(folder, GalleryOptions.of(recognizer.modelName(), recognizer.dimension()));
+    Gallery gallery = HnswGallery.open(folder, options);
     LOG.info("Gallery {}: {} people", folder.toAbsolutePath(), gallery.size());
     return gallery;
   }

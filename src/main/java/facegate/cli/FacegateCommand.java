@@ -21,6 +21,10 @@ import picocli.CommandLine.Command;
       ConvertFaceApiCommand.class,
       CalibrateCommand.class,
       AuditCommand.class,
+      PoseCommand.class,
+      PoseShapeCommand.class,
+      AugmentCommand.class,
+      CrashTestCommand.class,
       BenchCommand.class,
       FuzzCommand.class,
       SoakCommand.class

@@ -26,6 +26,7 @@ public enum ErrorCode {
   MODEL_INVALID("model_invalid", 500),
   PAIRS_FILE_INVALID("pairs_file_invalid", 400),
   CONFIGURATION_INVALID("configuration_invalid", 500),
+  GALLERY_UNAVAILABLE("gallery_unavailable", 503),
   INTERNAL("internal_error", 500),
   /** Too much work queued: retry after the {@code Retry-After} header's seconds. */
   OVERLOADED("overloaded", 503);

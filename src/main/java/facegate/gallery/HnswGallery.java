@@ -293,25 +293,10 @@ public final class HnswGallery implements Gallery {
       requireOpen();
       return state
           .person(id)
-          .map(
-              person -> {
-                double best = Double.NEGATIVE_INFINITY;
-                for (StoredTemplate template : person.templates()) {
-                  best = Math.max(best, dot(query, template.vector()));
-                }
-                return new Match(person.id(), person.name(), best);
-              });
+          .map(person -> new Match(person.id(), person.name(), person.bestCosine(query)));
     } finally {
       lock.readLock().unlock();
     }
-  }
-
-  private static double dot(float[] a, float[] b) {
-    double sum = 0;
-    for (int i = 0; i < a.length; i++) {
-      sum += (double) a[i] * b[i];
-    }
-    return sum;
   }
 
   @Override

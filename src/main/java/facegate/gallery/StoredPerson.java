@@ -33,6 +33,20 @@ record StoredPerson(String id, String name, Instant enrolledAt, List<StoredTempl
     return new StoredPerson(id, name, enrolledAt, all);
   }
 
+  /** The exact cosine of {@code probe} with this person's most similar template. */
+  double bestCosine(float[] probe) {
+    double best = Double.NEGATIVE_INFINITY;
+    for (StoredTemplate template : templates) {
+      double sum = 0;
+      float[] vector = template.vector();
+      for (int i = 0; i < probe.length; i++) {
+        sum += (double) probe[i] * vector[i];
+      }
+      best = Math.max(best, sum);
+    }
+    return best;
+  }
+
   Person toPerson() {
     return new Person(id, name, templates.size(), enrolledAt);
   }

@@ -42,6 +42,10 @@ public final class FaceAligner {
 
   /** Aligns the face with these landmarks (in {@code image} pixels) to the chip. */
   public AlignedFace align(RgbImage image, FaceBox box, Landmarks landmarks) {
+    return new AlignedFace(warp(image, toChip(landmarks)), box, landmarks, false);
+  }
+
+  private SimilarityTransform toChip(Landmarks landmarks) {
     double[] source = new double[MeanFaceShape.ALIGNMENT_POINTS.length * 2];
     double[] target = new double[source.length];
     for (int i = 0; i < MeanFaceShape.ALIGNMENT_POINTS.length; i++) {
@@ -51,8 +55,21 @@ public final class FaceAligner {
       target[i * 2] = (padding + MeanFaceShape.x(point)) / (2 * padding + 1) * chipSize;
       target[i * 2 + 1] = (padding + MeanFaceShape.y(point)) / (2 * padding + 1) * chipSize;
     }
-    SimilarityTransform toChip = SimilarityTransform.estimate(source, target);
-    return new AlignedFace(warp(image, toChip), box, landmarks, false);
+    return SimilarityTransform.estimate(source, target);
+  }
+
+  /**
+   * Where the landmarks of a face (in source-image pixels) lie in the chip that {@link #align} cuts
+   * from that face, in chip pixels.
+   */
+  public Landmarks chipLandmarks(Landmarks landmarks) {
+    SimilarityTransform toChip = toChip(landmarks);
+    double[] xy = new double[Landmarks.COUNT * 2];
+    for (int i = 0; i < Landmarks.COUNT; i++) {
+      xy[2 * i] = toChip.applyX(landmarks.x(i), landmarks.y(i));
+      xy[2 * i + 1] = toChip.applyY(landmarks.x(i), landmarks.y(i));
+    }
+    return new Landmarks(xy);
   }
 
   /**

@@ -6,6 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import facegate.core.ErrorCode;
+import facegate.core.FaceException;
+import facegate.gallery.PostgresSettings;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.context.exceptions.BeanCreationException;
 import java.util.List;
@@ -58,6 +61,37 @@ class FacegateConfigurationTest {
       ApiKeysConfiguration keys = context.getBean(ApiKeysConfiguration.class);
       assertEquals(List.of("a1", "a2"), keys.admin());
       assertEquals(List.of("v1"), keys.verifier());
+    }
+  }
+
+  @Test
+  void galleryStoreDefaultsToTheFileAndBindsPostgresSettings() {
+    try (ApplicationContext context = ApplicationContext.run()) {
+      GalleryStoreConfiguration store = context.getBean(GalleryStoreConfiguration.class);
+      assertEquals("file", store.store());
+      assertEquals(false, store.postgres());
+      assertEquals(5000, store.catchUpIntervalMillis());
+      FaceException missing = assertThrows(FaceException.class, store::postgresSettings);
+      assertEquals(ErrorCode.CONFIGURATION_INVALID, missing.errorCode());
+    }
+    try (ApplicationContext context =
+        ApplicationContext.run(
+            Map.of(
+                "facegate.gallery.store", "postgres",
+                "facegate.gallery.postgres-url", "jdbc:postgresql://db:5432/faces",
+                "facegate.gallery.postgres-user", "fg",
+                "facegate.gallery.postgres-password", "pw",
+                "facegate.gallery.catch-up-interval-millis", "750"))) {
+      GalleryStoreConfiguration store = context.getBean(GalleryStoreConfiguration.class);
+      assertTrue(store.postgres());
+      assertEquals(
+          new PostgresSettings("jdbc:postgresql://db:5432/faces", "fg", "pw", 750),
+          store.postgresSettings());
+    }
+    try (ApplicationContext context =
+        ApplicationContext.run(Map.of("facegate.gallery.store", "mysql"))) {
+      assertThrows(
+          BeanCreationException.class, () -> context.getBean(GalleryStoreConfiguration.class));
     }
   }
 

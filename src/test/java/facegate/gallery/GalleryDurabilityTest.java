@@ -1,6 +1,6 @@
 package facegate.gallery;
 
-import static facegate.gallery.GalleryBasicsTest.assertCode;
+import static facegate.gallery.GalleryContract.assertCode;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;

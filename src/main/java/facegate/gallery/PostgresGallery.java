@@ -1,0 +1,386 @@
+package facegate.gallery;
+
+import facegate.core.Embedding;
+import facegate.core.ErrorCode;
+import facegate.core.FaceException;
+import facegate.core.Match;
+import facegate.core.Person;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A {@link Gallery} shared by several nodes through PostgreSQL: the database is the source of
+ * truth, each node answers reads and searches from its own copy and HNSW graph in memory.
+ *
+ * <p>On open the tables are created or migrated ({@link PostgresSchema}), the model checked and
+ * every person loaded. A change runs in one transaction that first takes the next change number
+ * (serialising the changes of all nodes), writes the rows, records the change and NOTIFYs it; it
+ * returns once committed, then the node applies it to its copy (so a node reads its own writes).
+ * Other nodes apply it when the notification arrives, usually within milliseconds ({@link
+ * ChangeListener}), or at the latest at the next periodic catch-up. A second enrollment of an id
+ * fails with {@code person_exists} on every node (primary key).
+ *
+ * <p>Reads ({@link #find}, {@link #list}, {@link #search}, {@link #compare}, {@link #size}) never
+ * touch the database: on another node they may lag a committed change by the sync delay. When the
+ * database cannot be reached, changes fail with {@code gallery_unavailable} (503) and reads go on
+ * from memory. A commit whose answer is lost with the connection fails with {@code
+ * gallery_unavailable} although it may have been applied: check with {@link #find}.
+ */
+public final class PostgresGallery implements Gallery {
+  private static final Logger LOG = LoggerFactory.getLogger(PostgresGallery.class);
+  private static final int VALID_CHECK_SECONDS = 2;
+
+  private final PostgresSettings settings;
+  private final GalleryOptions options;
+  private final String channel;
+  private final Replica replica;
+  private final ReentrantLock writeLock = new ReentrantLock();
+  private Connection writer;
+  private ChangeListener listener;
+  private volatile boolean closed;
+
+  private PostgresGallery(
+      PostgresSettings settings, GalleryOptions options, String channel, Connection writer) {
+    this.settings = settings;
+    this.options = options;
+    this.channel = channel;
+    this.writer = writer;
+    this.replica = new Replica(options);
+  }
+
+  /**
+   * Connects, creates or migrates the tables, loads every person, builds the graph and starts
+   * following the database's changes.
+   *
+   * @throws FaceException {@code gallery_model_mismatch} when the database holds another model's
+   *     templates; {@code gallery_unavailable} when the database cannot be reached; {@code
+   *     gallery_corrupt} when its content is inconsistent
+   */
+  public static PostgresGallery open(PostgresSettings settings, GalleryOptions options) {
+    Connection connection = null;
+    try {
+      connection = settings.connect("facegate-writer");
+      String channel = PostgresSchema.migrate(connection, options);
+      PostgresGallery gallery = new PostgresGallery(settings, options, channel, connection);
+      gallery.replica.load(connection);
+      gallery.listener =
+          new ChangeListener(gallery.follower(), channel, settings.catchUpIntervalMillis());
+      gallery.listener.start();
+      return gallery;
+    } catch (SQLException e) {
+      closeQuietly(connection);
+      throw unavailable("cannot open the PostgreSQL gallery at " + settings.jdbcUrl(), e);
+    } catch (IllegalStateException | IllegalArgumentException e) {
+      closeQuietly(connection);
+      throw new FaceException(
+          ErrorCode.GALLERY_CORRUPT,
+          "the PostgreSQL gallery at " + settings.jdbcUrl() + " is inconsistent: " + e.getMessage(),
+          e);
+    } catch (RuntimeException e) {
+      closeQuietly(connection);
+      throw e;
+    }
+  }
+
+  private ChangeListener.Follower follower() {
+    return new ChangeListener.Follower() {
+      @Override
+      public Connection connect(String purpose) throws SQLException {
+        return settings.connect(purpose);
+      }
+
+      @Override
+      public long appliedChange() {
+        return replica.appliedChange();
+      }
+
+      @Override
+      public void catchUp(Connection connection) throws SQLException {
+        replica.catchUp(connection);
+      }
+    };
+  }
+
+  @Override
+  public Person enroll(String id, String name, List<Embedding> templates) {
+    Person.requireValidId(id);
+    Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+    String stored = name == null ? "" : name;
+    new Person(id, stored, 1, now); // validates the name
+    List<float[]> vectors = TemplateInput.vectors(templates, options);
+    return write(
+            connection -> {
+              long sequence = PostgresRows.nextChange(connection);
+              if (PostgresRows.personExists(connection, id)) {
+                throw new FaceException(
+                    ErrorCode.PERSON_EXISTS,
+                    "person '"
+                        + id
+                        + "' is already enrolled; add templates to them, or remove them first");
+              }
+              StoredPerson person = PostgresRows.insertPerson(connection, id, stored, now, vectors);
+              PostgresRows.recordChange(
+                  connection, sequence, id, PostgresRows.Kind.ENROLL, channel);
+              return new Change(sequence, id, person);
+            })
+        .person()
+        .toPerson();
+  }
+
+  @Override
+  public Person addTemplates(String id, List<Embedding> templates) {
+    Person.requireValidId(id);
+    List<float[]> vectors = TemplateInput.vectors(templates, options);
+    Change change =
+        write(
+            connection -> {
+              long sequence = PostgresRows.nextChange(connection);
+              StoredPerson person =
+                  PostgresRows.people(connection, List.of(id), options.dimension()).get(id);
+              if (person == null) {
+                throw new FaceException(
+                    ErrorCode.PERSON_NOT_FOUND,
+                    "no person '" + id + "' is enrolled; enroll them first");
+              }
+              List<StoredTemplate> added = PostgresRows.insertTemplates(connection, id, vectors);
+              PostgresRows.recordChange(connection, sequence, id, PostgresRows.Kind.ADD, channel);
+              return new Change(sequence, id, person.withTemplates(added));
+            });
+    return change.person().toPerson();
+  }
+
+  @Override
+  public boolean remove(String id) {
+    if (!TemplateInput.isValidId(id)) {
+      return false;
+    }
+    Change change =
+        write(
+            connection -> {
+              long sequence = PostgresRows.nextChange(connection);
+              if (!PostgresRows.deletePerson(connection, id)) {
+                return null;
+              }
+              PostgresRows.recordChange(
+                  connection, sequence, id, PostgresRows.Kind.REMOVE, channel);
+              return new Change(sequence, id, null);
+            });
+    return change != null;
+  }
+
+  /**
+   * One committed change.
+   *
+   * @param sequence its change number
+   * @param personId whom it concerns
+   * @param person the person after it, or null when it removed them
+   */
+  private record Change(long sequence, String personId, StoredPerson person) {}
+
+  /** A transaction's body; returning null rolls it back. */
+  private interface Work {
+    Change run(Connection connection) throws SQLException;
+  }
+
+  /** Runs {@code work} in one transaction, commits, then applies the change to this node. */
+  private Change write(Work work) {
+    writeLock.lock();
+    try {
+      requireOpen();
+      Connection connection = writerConnection();
+      Change change;
+      try {
+        change = work.run(connection);
+      } catch (SQLException e) {
+        rollbackQuietly(connection);
+        throw failed(e, "Nothing was changed");
+      } catch (RuntimeException e) {
+        rollbackQuietly(connection);
+        throw e;
+      }
+      if (change == null) {
+        rollbackQuietly(connection);
+        return null;
+      }
+      try {
+        connection.commit();
+      } catch (SQLException e) {
+        throw failed(e, "The change may or may not have been committed: check before retrying");
+      }
+      replica.applyCommitted(change.sequence(), change.personId(), change.person(), connection);
+      return change;
+    } finally {
+      writeLock.unlock();
+    }
+  }
+
+  private FaceException failed(SQLException e, String outcome) {
+    if ("23505".equals(e.getSQLState())) {
+      return new FaceException(
+          ErrorCode.PERSON_EXISTS, "the person is already enrolled (on another node)", e);
+    }
+    closeWriter();
+    return unavailable("the PostgreSQL gallery did not accept the change. " + outcome, e);
+  }
+
+  private Connection writerConnection() {
+    try {
+      if (writer == null || !writer.isValid(VALID_CHECK_SECONDS)) {
+        closeWriter();
+        writer = settings.connect("facegate-writer");
+      }
+      return writer;
+    } catch (SQLException e) {
+      throw unavailable("cannot reach the PostgreSQL gallery at " + settings.jdbcUrl(), e);
+    }
+  }
+
+  private void closeWriter() {
+    closeQuietly(writer);
+    writer = null;
+  }
+
+  @Override
+  public Optional<Person> find(String id) {
+    if (!TemplateInput.isValidId(id)) {
+      return Optional.empty();
+    }
+    return read(current -> current.person(id).map(StoredPerson::toPerson));
+  }
+
+  @Override
+  public Page list(int offset, int limit) {
+    if (offset < 0 || limit < 0) {
+      throw new FaceException(ErrorCode.MALFORMED_REQUEST, "offset and limit must not be negative");
+    }
+    return read(
+        current ->
+            new Page(
+                current.people().stream()
+                    .skip(offset)
+                    .limit(limit)
+                    .map(StoredPerson::toPerson)
+                    .toList(),
+                current.personCount()));
+  }
+
+  @Override
+  public List<Match> search(Embedding probe, int k) {
+    if (k < 1) {
+      throw new FaceException(ErrorCode.MALFORMED_REQUEST, "k must be at least 1: " + k);
+    }
+    float[] query = TemplateInput.vector(probe, options);
+    return read(
+        current -> {
+          List<Match> matches = new ArrayList<>();
+          for (TemplateIndex.PersonScore hit :
+              current.index().nearestPeople(query, k, options.hnsw().ef())) {
+            String name = current.person(hit.personId()).orElseThrow().name();
+            matches.add(new Match(hit.personId(), name, hit.score()));
+          }
+          return matches;
+        });
+  }
+
+  @Override
+  public Optional<Match> compare(String id, Embedding probe) {
+    float[] query = TemplateInput.vector(probe, options);
+    if (!TemplateInput.isValidId(id)) {
+      return Optional.empty();
+    }
+    return read(
+        current ->
+            current
+                .person(id)
+                .map(person -> new Match(person.id(), person.name(), person.bestCosine(query))));
+  }
+
+  @Override
+  public int size() {
+    return read(ReplicaState::personCount);
+  }
+
+  @Override
+  public GalleryInfo info() {
+    return read(
+        current ->
+            new GalleryInfo(
+                options.modelName(),
+                options.dimension(),
+                current.personCount(),
+                current.templateCount()));
+  }
+
+  /** The last change this node has applied (for tests and logs). */
+  public long appliedChange() {
+    return replica.appliedChange();
+  }
+
+  /** The PostgreSQL server process listening for this node, 0 while reconnecting (for tests). */
+  int listenerBackendPid() {
+    return listener.backendPid();
+  }
+
+  private <T> T read(Function<ReplicaState, T> reader) {
+    requireOpen();
+    return replica.read(reader);
+  }
+
+  /** Stops following the database and closes the connections. Idempotent. */
+  @Override
+  public void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    if (listener != null) {
+      listener.close();
+    }
+    writeLock.lock();
+    try {
+      closeWriter();
+    } finally {
+      writeLock.unlock();
+    }
+  }
+
+  private void requireOpen() {
+    if (closed) {
+      throw new IllegalStateException("the gallery is closed");
+    }
+  }
+
+  private static FaceException unavailable(String message, SQLException e) {
+    return new FaceException(
+        ErrorCode.GALLERY_UNAVAILABLE,
+        message + " (" + e.getMessage() + "); check that PostgreSQL is running and reachable",
+        e);
+  }
+
+  private static void rollbackQuietly(Connection connection) {
+    try {
+      connection.rollback();
+    } catch (SQLException e) {
+      LOG.debug("rollback failed", e);
+    }
+  }
+
+  private static void closeQuietly(Connection connection) {
+    if (connection != null) {
+      try {
+        connection.close();
+      } catch (SQLException e) {
+        LOG.debug("closing a connection failed", e);
+      }
+    }
+  }
+}
