@@ -30,13 +30,14 @@ final class FaceFactory {
 
   @Singleton
   @Bean(preDestroy = "close")
-  FaceRecognizer faceRecognizer(FacegateConfiguration configuration) {
+  FaceRecognizer faceRecognizer(FacegateConfiguration configuration, LoadConfiguration load) {
     Path models = Path.of(configuration.modelsDir());
     return FaceRecognizer.open(
         models.resolve(configuration.model()),
         models.resolve(configuration.landmarkModel()),
         models.resolve(configuration.detectorModel()),
-        configuration.predictors());
+        configuration.predictors(),
+        load.settings());
   }
 
   @Singleton

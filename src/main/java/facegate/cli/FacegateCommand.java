@@ -26,7 +26,10 @@ import picocli.CommandLine.Command;
       AugmentCommand.class,
       CrashTestCommand.class,
       CropsCommand.class,
-      TrainCommand.class
+      TrainCommand.class,
+      BenchCommand.class,
+      FuzzCommand.class,
+      SoakCommand.class
     })
 public final class FacegateCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

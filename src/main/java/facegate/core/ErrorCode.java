@@ -28,7 +28,9 @@ public enum ErrorCode {
   DATASET_INVALID("dataset_invalid", 400),
   CONFIGURATION_INVALID("configuration_invalid", 500),
   GALLERY_UNAVAILABLE("gallery_unavailable", 503),
-  INTERNAL("internal_error", 500);
+  INTERNAL("internal_error", 500),
+  /** Too much work queued: retry after the {@code Retry-After} header's seconds. */
+  OVERLOADED("overloaded", 503);
 
   private final String code;
   private final int httpStatus;

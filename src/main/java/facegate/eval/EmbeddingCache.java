@@ -9,6 +9,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -56,6 +57,18 @@ public final class EmbeddingCache {
 
   public int size() {
     return entries.size();
+  }
+
+  /**
+   * Every embedding the cache holds, ordered by image path; images without a face are left out.
+   * Empty when the file was missing or made by another pipeline.
+   */
+  public List<Embedding> embeddings() {
+    return entries.entrySet().stream()
+        .filter(entry -> entry.getValue().isPresent())
+        .sorted(Map.Entry.comparingByKey())
+        .map(entry -> entry.getValue().get())
+        .toList();
   }
 
   /** Writes every entry (atomically: a temporary file renamed over the old one). */

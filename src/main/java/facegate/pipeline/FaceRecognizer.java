@@ -9,6 +9,7 @@ import facegate.core.FaceException;
 import facegate.core.InferenceMetrics;
 import facegate.core.Landmarks;
 import facegate.core.RgbImage;
+import facegate.embed.BatchingFaceEmbedder;
 import facegate.embed.DjlFaceEmbedder;
 import facegate.embed.DjlLandmarkLocator;
 import facegate.embed.FaceEmbedder;
@@ -55,6 +56,7 @@ public final class FaceRecognizer implements AutoCloseable {
   private final FaceAligner aligner;
   private final FaceEmbedder embedder;
   private volatile InferenceMetrics metrics = InferenceMetrics.NONE;
+  private final BoundedStage stage; // null: photos are processed on the caller's thread
 
   /**
    * @param owned what {@link #close()} closes, in reverse order (the parts this recognizer owns)
@@ -65,6 +67,17 @@ public final class FaceRecognizer implements AutoCloseable {
       LandmarkLocator landmarkLocator,
       FaceEmbedder embedder,
       List<AutoCloseable> owned) {
+    this(decoder, detector, landmarkLocator, embedder, owned, null);
+  }
+
+  private FaceRecognizer(
+      ImageDecoder decoder,
+      FaceDetector detector,
+      LandmarkLocator landmarkLocator,
+      FaceEmbedder embedder,
+      List<AutoCloseable> owned,
+      BoundedStage stage) {
+    this.stage = stage;
     this.decoder = Objects.requireNonNull(decoder, "decoder");
     this.detector = Objects.requireNonNull(detector, "detector");
     this.landmarkLocator = Objects.requireNonNull(landmarkLocator, "landmarkLocator");
@@ -81,6 +94,24 @@ public final class FaceRecognizer implements AutoCloseable {
    */
   public static FaceRecognizer open(
       Path embeddingModel, Path landmarkModel, Path detectorModel, int predictors) {
+    return open(embeddingModel, landmarkModel, detectorModel, predictors, null);
+  }
+
+  /**
+   * The standard pipeline for a service under concurrent load: as {@link #open(Path, Path, Path,
+   * int)}, but {@link #findLargest} decodes, detects and aligns on {@code load.threads()} threads
+   * behind a queue of {@code load.queue()} photos, and chips of concurrent callers share forward
+   * passes of the embedding network ({@link BatchingFaceEmbedder}). When either queue is full a
+   * call fails at once with {@code overloaded}.
+   *
+   * @param load null for no pool and no batching (each call runs on its caller's thread)
+   */
+  public static FaceRecognizer open(
+      Path embeddingModel,
+      Path landmarkModel,
+      Path detectorModel,
+      int predictors,
+      LoadSettings load) {
     List<AutoCloseable> opened = new ArrayList<>();
     try {
       CascadeFaceDetector cascade = new CascadeFaceDetector();
@@ -90,10 +121,27 @@ public final class FaceRecognizer implements AutoCloseable {
       opened.add(ssd);
       DjlLandmarkLocator landmarks = DjlLandmarkLocator.load(landmarkModel, predictors, 32);
       opened.add(landmarks);
-      DjlFaceEmbedder embedder = DjlFaceEmbedder.load(embeddingModel, predictors, 32);
+      FaceEmbedder embedder =
+          DjlFaceEmbedder.load(
+              embeddingModel, predictors, load == null ? 32 : Math.max(32, load.maxBatch()));
+      BoundedStage stage = null;
+      if (load != null) {
+        embedder =
+            new BatchingFaceEmbedder(
+                embedder, load.maxBatch(), load.maxWaitMillis(), load.embedQueue(), predictors);
+        stage = new BoundedStage("align", load.threads(), load.queue());
+      }
       opened.add(embedder);
+      if (stage != null) {
+        opened.add(stage);
+      }
       return new FaceRecognizer(
-          new ImageDecoder(), new FallbackFaceDetector(cascade, ssd), landmarks, embedder, opened);
+          new ImageDecoder(),
+          new FallbackFaceDetector(cascade, ssd),
+          landmarks,
+          embedder,
+          opened,
+          stage);
     } catch (RuntimeException e) {
       closeAll(opened, e);
       throw e;
@@ -224,7 +272,10 @@ public final class FaceRecognizer implements AutoCloseable {
 
   /** The embedding of the largest face in the image; empty if there is none. */
   public Optional<Embedding> findLargest(byte[] imageBytes) {
-    List<AlignedFace> faces = alignFaces(decode(imageBytes), false);
+    List<AlignedFace> faces =
+        stage == null
+            ? alignFaces(decode(imageBytes), false)
+            : stage.call(() -> alignFaces(decode(imageBytes), false));
     return faces.isEmpty() ? Optional.empty() : Optional.of(embed(faces).get(0));
   }
 

@@ -14,7 +14,9 @@ class PostgresGalleryContractIT extends GalleryContract {
 
   @AfterEach
   void dropSchema() throws Exception {
-    gallery.close(); // before its tables go
+    if (gallery != null) {
+      gallery.close(); // before its tables go
+    }
     if (schemaUrl != null) {
       TestPostgres.dropSchema(schemaUrl);
     }
