@@ -1,6 +1,7 @@
 package facegate.embed;
 
 import facegate.core.Embedding;
+import facegate.core.InferenceMetrics;
 import facegate.core.RgbImage;
 import java.util.ArrayList;
 import java.util.List;
@@ -81,6 +82,15 @@ public final class BatchingFaceEmbedder implements FaceEmbedder {
           batcher.submitAll(chips.subList(start, Math.min(chips.size(), start + maxBatch))));
     }
     return embeddings;
+  }
+
+  /**
+   * Reports each forward pass's batch size and the number of chips waiting to {@code metrics},
+   * under the name {@code network}.
+   */
+  public void reportTo(InferenceMetrics metrics, String network) {
+    batcher.reportBatchSizesTo(size -> metrics.recordBatch(network, size));
+    metrics.registerQueue(network, batcher::queued);
   }
 
   @Override

@@ -12,6 +12,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
+import java.util.function.IntConsumer;
 
 /**
  * Groups the inputs of concurrent callers into batches for one function call each (one forward pass
@@ -37,6 +38,7 @@ public final class DynamicBatcher<I, O> implements AutoCloseable {
   private final Object admission = new Object();
   private final List<Thread> workers = new ArrayList<>();
   private volatile boolean closed;
+  private volatile IntConsumer batchSizes = size -> {};
 
   /**
    * @param batchFunction one output per input, in order; called by one worker at a time per batch
@@ -138,6 +140,11 @@ public final class DynamicBatcher<I, O> implements AutoCloseable {
     return queue.size();
   }
 
+  /** Tells {@code sink} the size of every batch run from now on (for the service's metrics). */
+  public void reportBatchSizesTo(IntConsumer sink) {
+    batchSizes = Objects.requireNonNull(sink, "sink");
+  }
+
   private void work() {
     while (!closed || !queue.isEmpty()) {
       Pending<I, O> first;
@@ -179,6 +186,7 @@ public final class DynamicBatcher<I, O> implements AutoCloseable {
 
   private void run(List<Pending<I, O>> batch) {
     List<I> inputs = batch.stream().map(Pending::input).toList();
+    batchSizes.accept(inputs.size());
     try {
       List<O> outputs = batchFunction.apply(inputs);
       if (outputs.size() != inputs.size()) {

@@ -64,6 +64,11 @@ final class BoundedStage implements AutoCloseable {
     }
   }
 
+  /** How many tasks wait for a thread now. */
+  int queued() {
+    return executor.getQueue().size();
+  }
+
   /** Finishes queued tasks, then stops the threads (waits up to 30 s). */
   @Override
   public void close() {

@@ -181,9 +181,19 @@ public final class FaceRecognizer implements AutoCloseable {
     return new FacePreview(image.width(), image.height(), boxes, largest);
   }
 
-  /** Sends batch sizes to {@code metrics} from now on (the service binds them to Prometheus). */
+  /**
+   * Sends batch sizes and queue depths to {@code metrics} from now on (the service binds them to
+   * Prometheus): with batching, the size of each shared forward pass and the chips and photos
+   * waiting; without, the chips of each call.
+   */
   public void reportTo(InferenceMetrics metrics) {
     this.metrics = Objects.requireNonNull(metrics, "metrics");
+    if (embedder instanceof BatchingFaceEmbedder batching) {
+      batching.reportTo(metrics, "embedding");
+    }
+    if (stage != null) {
+      metrics.registerQueue("align", stage::queued);
+    }
   }
 
   /** Landmarks of the face in {@code box}, in image pixels. */
@@ -228,7 +238,7 @@ public final class FaceRecognizer implements AutoCloseable {
       chips.add(face.chip());
       chips.add(Mirror.horizontal(face.chip()));
     }
-    if (!chips.isEmpty()) {
+    if (!chips.isEmpty() && !(embedder instanceof BatchingFaceEmbedder)) {
       metrics.recordBatch("embedding", chips.size());
     }
     List<Embedding> both = embedder.embed(chips);

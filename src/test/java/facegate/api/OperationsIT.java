@@ -195,6 +195,9 @@ class OperationsIT {
         "a latency histogram per endpoint");
     assertTrue(
         text.contains("facegate_batch_size_bucket{network=\"embedding\""), "embedding batch sizes");
+    assertTrue(
+        text.contains("facegate_queue_depth{queue=\"embedding\"}"), "chips waiting: " + text);
+    assertTrue(text.contains("facegate_queue_depth{queue=\"align\"}"), "photos waiting: " + text);
 
     Answer health = get(server, "/health", null);
     assertEquals(200, health.status(), health.body());

@@ -36,6 +36,7 @@ class DynamicBatcherTest {
 
   @Test
   void concurrentCallersShareBatchesOfAtMostMaxBatch() throws Exception {
+    List<Integer> reported = new java.util.concurrent.CopyOnWriteArrayList<>();
     CountDownLatch firstBatchRunning = new CountDownLatch(1);
     CountDownLatch release = new CountDownLatch(1);
     Function<List<Integer>, List<Integer>> gated =
@@ -46,6 +47,7 @@ class DynamicBatcherTest {
         };
     try (DynamicBatcher<Integer, Integer> batcher =
         new DynamicBatcher<>(gated, 4, 10, 64, 1, "test")) {
+      batcher.reportBatchSizesTo(reported::add);
       Future<List<Integer>> blocker = callers.submit(() -> batcher.submitAll(List.of(100)));
       assertTrue(firstBatchRunning.await(10, TimeUnit.SECONDS));
       List<Future<List<Integer>>> results = new ArrayList<>();
@@ -64,6 +66,7 @@ class DynamicBatcherTest {
     }
     // 1 blocker batch, then 10 queued inputs in batches of at most 4: 4 + 4 + 2
     assertEquals(List.of(1, 4, 4, 2), batches.stream().map(List::size).toList());
+    assertEquals(List.of(1, 4, 4, 2), reported, "batch sizes reported for the metrics");
   }
 
   @Test
