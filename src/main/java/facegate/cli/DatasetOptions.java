@@ -9,22 +9,14 @@ import facegate.train.FaceDatasets;
 import facegate.train.FaceSample;
 import facegate.train.LabelledImage;
 import facegate.vision.FaceAligner;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Stream;
 import picocli.CommandLine.Option;
 
 /**
@@ -188,24 +180,8 @@ final class DatasetOptions {
 
   /** The pipeline version, the chip geometry and the detector and landmark parameters. */
   String fingerprint() {
-    try {
-      MessageDigest digest = MessageDigest.getInstance("SHA-256");
-      digest.update(FaceRecognizer.PIPELINE_VERSION.getBytes(StandardCharsets.UTF_8));
-      digest.update("chip150-padding0.25".getBytes(StandardCharsets.UTF_8));
-      for (Path dir : List.of(landmarkModel, detectorModel)) {
-        try (Stream<Path> files = Files.list(dir)) {
-          for (Path params :
-              files.filter(f -> f.toString().endsWith(".params")).sorted().toList()) {
-            digest.update(Files.readAllBytes(params));
-          }
-        }
-      }
-      return HexFormat.of().formatHex(digest.digest());
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read the model files", e);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
+    return ModelOptions.fingerprint(
+        List.of("chip150-padding0.25"), List.of(landmarkModel, detectorModel));
   }
 
   /** A cache name from a dataset path: the folder's name, or its parent's when it is generic. */

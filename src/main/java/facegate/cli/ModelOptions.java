@@ -56,10 +56,22 @@ final class ModelOptions {
    * parameter files (not model.json, which calibration rewrites).
    */
   String fingerprint() {
+    return fingerprint(List.of(), List.of(model, landmarkModel, detectorModel));
+  }
+
+  /**
+   * SHA-256 of the pipeline version, then {@code tags}, then the bytes of every {@code .params}
+   * file in {@code modelDirs} (in that order, files sorted): what a cache of pipeline outputs is
+   * keyed by.
+   */
+  static String fingerprint(List<String> tags, List<Path> modelDirs) {
     try {
       MessageDigest digest = MessageDigest.getInstance("SHA-256");
       digest.update(FaceRecognizer.PIPELINE_VERSION.getBytes(StandardCharsets.UTF_8));
-      for (Path dir : List.of(model, landmarkModel, detectorModel)) {
+      for (String tag : tags) {
+        digest.update(tag.getBytes(StandardCharsets.UTF_8));
+      }
+      for (Path dir : modelDirs) {
         try (Stream<Path> files = Files.list(dir)) {
           for (Path params :
               files.filter(f -> f.toString().endsWith(".params")).sorted().toList()) {
