@@ -1,6 +1,8 @@
 package facegate.api;
 
 import facegate.core.ErrorCode;
+import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpVersion;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.server.exceptions.response.Error;
@@ -33,15 +35,32 @@ public final class ErrorBodyProcessor implements ErrorResponseProcessor<ErrorBod
                   + " is not allowed on "
                   + context.getRequest().getPath();
           case REQUEST_TOO_LARGE ->
-              "the request is too large: photos may be at most 10 MiB (" + detail + ")";
+              "the request is too large: photos may be at most 10 MiB, the request line 4 KiB ("
+                  + detail
+                  + ")";
           case UNSUPPORTED_MEDIA_TYPE ->
               "unsupported content type: send photos as multipart/form-data (" + detail + ")";
           case INTERNAL -> "internal error; the server log has the details";
           default -> detail.isBlank() ? "bad request" : detail;
         };
+    if (closesConnection(context.getRequest().getHttpVersion(), status)) {
+      response.header(HttpHeaders.CONNECTION, "close");
+    }
     return response
         .contentType(MediaType.APPLICATION_JSON_TYPE)
         .body(new ErrorBody(code.code(), message));
+  }
+
+  /**
+   * Whether the server closes the connection after this answer, so the client must be told not to
+   * reuse it. A request Netty could not decode (too long a request line or header) arrives as HTTP
+   * 1.0, and a request refused as too large is answered before its body is read: in both cases the
+   * connection is closed after the answer, and a client pooling it would send its next request into
+   * a closing socket ("header parser received no bytes" in the JDK client, seen in 30 of 300
+   * tries).
+   */
+  static boolean closesConnection(HttpVersion version, int status) {
+    return version == HttpVersion.HTTP_1_0 || status == 413;
   }
 
   /** facegate's code for an HTTP status Micronaut answered with. */
