@@ -9,4 +9,12 @@ public interface FaceDetector {
    * result, not an error).
    */
   List<FaceBox> detect(RgbImage image);
+
+  /**
+   * The largest face of {@link #detect}, or an empty list; detectors may find it faster than all
+   * faces (verify, identify and enroll use only the largest).
+   */
+  default List<FaceBox> detectLargest(RgbImage image) {
+    return detect(image).stream().limit(1).toList();
+  }
 }

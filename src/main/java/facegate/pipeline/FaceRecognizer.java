@@ -41,7 +41,7 @@ public final class FaceRecognizer implements AutoCloseable {
    * alignment), so that cached embeddings of an older pipeline are not reused.
    */
   public static final String PIPELINE_VERSION =
-      "cascade-alt2-profile-fallback+ssd-fallback/landmarks-2pass/dlib-chip-0.25/mirror-sum";
+      "cascade-alt2-largest-first-0.2-profile-fallback+ssd-fallback/landmarks-2pass/dlib-chip-0.25/mirror-sum";
 
   /** Crop side around the detector's box, as a multiple of the box's larger side. */
   static final double BOX_CROP_SCALE = 1.25;
@@ -158,9 +158,9 @@ public final class FaceRecognizer implements AutoCloseable {
    * false, at most the largest.
    */
   public List<AlignedFace> alignFaces(RgbImage image, boolean allFaces) {
-    List<FaceBox> boxes = detector.detect(image);
+    List<FaceBox> boxes = allFaces ? detector.detect(image) : detector.detectLargest(image);
     List<AlignedFace> faces = new ArrayList<>();
-    for (FaceBox box : allFaces ? boxes : boxes.stream().limit(1).toList()) {
+    for (FaceBox box : boxes) {
       faces.add(aligner.align(image, box, locateLandmarks(image, box)));
     }
     return faces;

@@ -44,6 +44,9 @@ public final class CascadeFaceDetector implements FaceDetector, AutoCloseable {
   private static final int MIN_WINDOW_PIXELS = 24;
   private static final int MIRROR_HORIZONTALLY = 1;
 
+  /** Smallest face, as a fraction of the shorter side, of the first pass of detectLargest. */
+  static final double LARGE_FACE_FRACTION = 0.2;
+
   private final CascadeSettings settings;
   private final Queue<Classifiers> idle = new ConcurrentLinkedQueue<>();
   private final List<Classifiers> created = new CopyOnWriteArrayList<>();
@@ -75,13 +78,44 @@ public final class CascadeFaceDetector implements FaceDetector, AutoCloseable {
     }
   }
 
+  /**
+   * The largest face, searched first among large faces only ({@link #LARGE_FACE_FRACTION} of the
+   * shorter side and up, which skips the pyramid's costly fine levels), then, when none is large,
+   * by the full {@link #detect}. The large boxes come from the same pyramid levels as in the full
+   * search; the answer can differ only where a smaller, stronger detection would have suppressed
+   * the large one.
+   */
+  @Override
+  public List<FaceBox> detectLargest(RgbImage image) {
+    Objects.requireNonNull(image, "image");
+    Classifiers classifiers = borrow();
+    try {
+      if (settings.minFaceFraction() < LARGE_FACE_FRACTION) {
+        boolean profileToo = settings.profile() == CascadeSettings.ProfileSearch.ALWAYS;
+        List<FaceBox> large = detectWith(classifiers, image, LARGE_FACE_FRACTION, profileToo);
+        if (!large.isEmpty()) {
+          return List.of(large.get(0));
+        }
+      }
+      return detectWith(classifiers, image, settings.minFaceFraction(), true).stream()
+          .limit(1)
+          .toList();
+    } finally {
+      idle.add(classifiers);
+    }
+  }
+
   private List<FaceBox> detectWith(Classifiers classifiers, RgbImage image) {
+    return detectWith(classifiers, image, settings.minFaceFraction(), true);
+  }
+
+  private List<FaceBox> detectWith(
+      Classifiers classifiers, RgbImage image, double minFaceFraction, boolean allowProfile) {
     int shorterSide = Math.min(image.width(), image.height());
     if (shorterSide < MIN_WINDOW_PIXELS) {
       return List.of();
     }
-    int minSide =
-        (int) Math.max(MIN_WINDOW_PIXELS, Math.round(settings.minFaceFraction() * shorterSide));
+    int minSide = (int) Math.max(MIN_WINDOW_PIXELS, Math.round(minFaceFraction * shorterSide));
     List<FaceBox> found = new ArrayList<>();
     try (Mat rgb = MatConversion.toRgbMat(image);
         Mat gray = new Mat();
@@ -90,9 +124,10 @@ public final class CascadeFaceDetector implements FaceDetector, AutoCloseable {
       equalizeHist(gray, equalized);
       found.addAll(run(classifiers.frontal, equalized, minSide, FaceBox.View.FRONTAL, false));
       boolean searchProfile =
-          settings.profile() == CascadeSettings.ProfileSearch.ALWAYS
-              || (settings.profile() == CascadeSettings.ProfileSearch.WHEN_NO_FRONTAL
-                  && found.isEmpty());
+          allowProfile
+              && (settings.profile() == CascadeSettings.ProfileSearch.ALWAYS
+                  || (settings.profile() == CascadeSettings.ProfileSearch.WHEN_NO_FRONTAL
+                      && found.isEmpty()));
       if (searchProfile) {
         found.addAll(
             run(classifiers.profile, equalized, minSide, FaceBox.View.PROFILE_LEFT, false));

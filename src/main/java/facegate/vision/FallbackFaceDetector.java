@@ -24,4 +24,10 @@ public final class FallbackFaceDetector implements FaceDetector {
     List<FaceBox> faces = first.detect(image);
     return faces.isEmpty() ? second.detect(image) : faces;
   }
+
+  @Override
+  public List<FaceBox> detectLargest(RgbImage image) {
+    List<FaceBox> faces = first.detectLargest(image);
+    return faces.isEmpty() ? second.detectLargest(image) : faces;
+  }
 }

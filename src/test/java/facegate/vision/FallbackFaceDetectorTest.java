@@ -29,4 +29,15 @@ class FallbackFaceDetectorTest {
         List.of(SECOND), new FallbackFaceDetector(image -> List.of(), second).detect(IMAGE));
     assertEquals(1, secondCalls.get());
   }
+
+  @Test
+  void largestFaceComesFromTheSecondDetectorOnlyWhenTheFirstFindsNone() {
+    FaceBox smaller = new FaceBox(0, 0, 0.5, 0.5, 1, FaceBox.View.FRONTAL);
+    FaceDetector first = image -> List.of(FIRST, smaller);
+    FaceDetector none = image -> List.of();
+    FaceDetector second = image -> List.of(SECOND);
+    assertEquals(List.of(FIRST), new FallbackFaceDetector(first, second).detectLargest(IMAGE));
+    assertEquals(List.of(SECOND), new FallbackFaceDetector(none, second).detectLargest(IMAGE));
+    assertEquals(List.of(), new FallbackFaceDetector(none, none).detectLargest(IMAGE));
+  }
 }
