@@ -78,19 +78,36 @@ public final class TrainableNetwork implements AutoCloseable {
               model.getNDManager(),
               DataType.FLOAT32,
               new Shape(1, 3, card.inputSize(), card.inputSize()));
-      // Loaded arrays of parameters that take no gradient (batch norm's running statistics)
-      // must not ask for one, or PyTorch refuses the batch norm's backward pass.
-      for (Parameter parameter : model.getBlock().getParameters().values()) {
-        if (!parameter.requiresGradient() && parameter.isInitialized()) {
-          parameter.getArray().setRequiresGradient(false);
-        }
-      }
-      return new TrainableNetwork(model, architecture, card.inputSize(), true);
+      TrainableNetwork network = new TrainableNetwork(model, architecture, card.inputSize(), true);
+      network.withoutGradientForRunningStatistics();
+      return network;
     } catch (IOException | MalformedModelException | RuntimeException e) {
       model.close();
       throw new FaceException(
           ErrorCode.MODEL_INVALID, "cannot load " + dir + ": " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * Takes the gradient off batch norm's running mean and variance, which PyTorch refuses to
+   * differentiate ("native_batch_norm is not differentiable with respect to running_mean"). DJL's
+   * trainer, created over a loaded network, marks every parameter as needing a gradient, the
+   * running statistics too; call this after creating the trainer (it was what made {@code --resume}
+   * and fine-tuning a batch-norm network fail).
+   *
+   * @return how many parameters were changed
+   */
+  public int withoutGradientForRunningStatistics() {
+    int changed = 0;
+    for (Parameter parameter : model.getBlock().getParameters().values()) {
+      Parameter.Type type = parameter.getType();
+      if ((type == Parameter.Type.RUNNING_MEAN || type == Parameter.Type.RUNNING_VAR)
+          && parameter.isInitialized()) {
+        parameter.freeze(true);
+        changed++;
+      }
+    }
+    return changed;
   }
 
   public Model model() {

@@ -99,13 +99,7 @@ public final class EmbeddingTrainer {
       if (!network.initialised()) {
         trainer.initialize(network.inputShape(batchSize));
       } else {
-        // The trainer asks every loaded array for a gradient; batch norm's running statistics
-        // must not have one, or PyTorch refuses the backward pass.
-        for (ai.djl.nn.Parameter parameter : network.model().getBlock().getParameters().values()) {
-          if (!parameter.requiresGradient()) {
-            parameter.getArray().setRequiresGradient(false);
-          }
-        }
+        network.withoutGradientForRunningStatistics();
       }
       long start = System.nanoTime();
       double trainingSeconds = 0;

@@ -1,6 +1,7 @@
 package facegate.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import facegate.core.Embedding;
@@ -31,6 +32,9 @@ class TrainSmokeIT {
 
   @TempDir Path work;
 
+  /** Standard error of the last {@link #train} call: the progress and validation lines. */
+  private String lastProgress = "";
+
   private String train(String... extra) {
     List<String> args =
         new java.util.ArrayList<>(
@@ -56,15 +60,20 @@ class TrainSmokeIT {
                 "batch-all"));
     args.addAll(List.of(extra));
     PrintStream original = System.out;
+    PrintStream originalErr = System.err;
     ByteArrayOutputStream captured = new ByteArrayOutputStream();
+    ByteArrayOutputStream capturedErr = new ByteArrayOutputStream();
     System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
+    System.setErr(new PrintStream(capturedErr, true, StandardCharsets.UTF_8));
     try {
       int exit = new CommandLine(new FacegateCommand()).execute(args.toArray(new String[0]));
       String out = captured.toString(StandardCharsets.UTF_8).strip();
-      assertEquals(0, exit, out);
+      lastProgress = capturedErr.toString(StandardCharsets.UTF_8);
+      assertEquals(0, exit, out + "\n" + lastProgress);
       return out;
     } finally {
       System.setOut(original);
+      System.setErr(originalErr);
     }
   }
 
@@ -104,5 +113,15 @@ class TrainSmokeIT {
       }
       assertEquals(1.0, norm, 1e-4);
     }
+  }
+
+  @Test
+  void resumesFromTheCheckpoint() {
+    assertEquals("4", summary(train("--max-steps", "4")).get("steps"));
+    // Before batch norm's running statistics were kept off the gradient, this failed in PyTorch:
+    // "native_batch_norm is not differentiable with respect to running_mean".
+    assertEquals("6", summary(train("--max-steps", "6", "--resume")).get("steps"));
+    assertTrue(lastProgress.contains("step 6 validation"), lastProgress);
+    assertFalse(lastProgress.contains("step 2 validation"), "started over: " + lastProgress);
   }
 }
