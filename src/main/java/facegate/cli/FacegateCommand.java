@@ -44,6 +44,12 @@ public final class FacegateCommand implements Runnable {
     if (System.getProperty("ai.djl.pytorch.num_threads") == null) {
       System.setProperty("ai.djl.pytorch.num_threads", "1");
     }
+    // Likewise one OpenCV thread per cascade search (unless OPENCV_FOR_THREADS_NUM says
+    // otherwise): requests already run in parallel (measured: verify at concurrency 4, 17.2
+    // instead of 15.9 requests/s).
+    if (System.getenv("OPENCV_FOR_THREADS_NUM") == null) {
+      org.bytedeco.opencv.global.opencv_core.setNumThreads(1);
+    }
     System.exit(new CommandLine(new FacegateCommand()).execute(args));
   }
 

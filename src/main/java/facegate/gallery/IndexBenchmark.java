@@ -1,6 +1,5 @@
 package facegate.gallery;
 
-import com.github.jelmerk.hnswlib.core.DistanceFunctions;
 import com.github.jelmerk.hnswlib.core.SearchResult;
 import com.github.jelmerk.hnswlib.core.hnsw.HnswIndex;
 import java.util.ArrayList;
@@ -86,7 +85,7 @@ public final class IndexBenchmark {
       items.add(new TemplateItem((long) i, "p" + i, vectors.get(i).clone()));
     }
     HnswIndex<Long, float[], TemplateItem, Float> graph =
-        HnswIndex.newBuilder(dimension, DistanceFunctions.FLOAT_INNER_PRODUCT, vectors.size())
+        HnswIndex.newBuilder(dimension, InnerProductDistance.INSTANCE, vectors.size())
             .withM(parameters.m())
             .withEfConstruction(parameters.efConstruction())
             .withEf(parameters.ef())
@@ -174,11 +173,7 @@ public final class IndexBenchmark {
     float[] scores = new float[count];
     Arrays.fill(scores, Float.NEGATIVE_INFINITY);
     for (int i = 0; i < vectors.size(); i++) {
-      float[] vector = vectors.get(i);
-      float score = 0;
-      for (int d = 0; d < query.length; d++) {
-        score += query[d] * vector[d];
-      }
+      float score = InnerProductDistance.dot(query, vectors.get(i));
       if (score > scores[count - 1]) {
         int at = count - 1;
         while (at > 0 && scores[at - 1] < score) {

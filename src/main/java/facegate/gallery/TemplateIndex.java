@@ -1,6 +1,5 @@
 package facegate.gallery;
 
-import com.github.jelmerk.hnswlib.core.DistanceFunctions;
 import com.github.jelmerk.hnswlib.core.SearchResult;
 import com.github.jelmerk.hnswlib.core.hnsw.HnswIndex;
 import java.io.IOException;
@@ -40,8 +39,7 @@ final class TemplateIndex {
       items.addAll(items(person, person.templates()));
     }
     HnswIndex<Long, float[], TemplateItem, Float> graph =
-        HnswIndex.newBuilder(
-                dimension, DistanceFunctions.FLOAT_INNER_PRODUCT, capacityFor(items.size()))
+        HnswIndex.newBuilder(dimension, InnerProductDistance.INSTANCE, capacityFor(items.size()))
             .withM(parameters.m())
             .withEfConstruction(parameters.efConstruction())
             .withEf(parameters.ef())

@@ -64,6 +64,12 @@ public class SearchJmh {
     @Param({"100"})
     public int ef;
 
+    /**
+     * {@code unrolled}: the gallery's {@link InnerProductDistance}; {@code hnswlib}: the library's.
+     */
+    @Param({"unrolled", "hnswlib"})
+    public String distance;
+
     HnswIndex<Long, float[], TemplateItem, Float> index;
     List<float[]> queries;
     int next;
@@ -77,7 +83,12 @@ public class SearchJmh {
         items.add(new TemplateItem((long) i, "p" + i, vectors.get(i)));
       }
       index =
-          HnswIndex.newBuilder(DIMENSION, DistanceFunctions.FLOAT_INNER_PRODUCT, size)
+          HnswIndex.newBuilder(
+                  DIMENSION,
+                  distance.equals("hnswlib")
+                      ? DistanceFunctions.FLOAT_INNER_PRODUCT
+                      : InnerProductDistance.INSTANCE,
+                  size)
               .withM(parameters.m())
               .withEfConstruction(parameters.efConstruction())
               .withEf(ef)
@@ -89,6 +100,17 @@ public class SearchJmh {
     float[] query() {
       return queries.get(next++ & 255);
     }
+  }
+
+  @Benchmark
+  public float dot128Unrolled(Exact state) {
+    return InnerProductDistance.dot(state.query(), state.vectors.get(state.next & 1023));
+  }
+
+  @Benchmark
+  public float dot128Hnswlib(Exact state) {
+    return DistanceFunctions.FLOAT_INNER_PRODUCT.distance(
+        state.query(), state.vectors.get(state.next & 1023));
   }
 
   @Benchmark
