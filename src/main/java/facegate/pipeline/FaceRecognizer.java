@@ -99,10 +99,10 @@ public final class FaceRecognizer implements AutoCloseable {
 
   /**
    * The standard pipeline for a service under concurrent load: as {@link #open(Path, Path, Path,
-   * int)}, but {@link #findLargest} decodes, detects and aligns on {@code load.threads()} threads
-   * behind a queue of {@code load.queue()} photos, and chips of concurrent callers share forward
-   * passes of the embedding network ({@link BatchingFaceEmbedder}). When either queue is full a
-   * call fails at once with {@code overloaded}.
+   * int)}, but {@link #largestFace} and {@link #findLargest} decode, detect and align on {@code
+   * load.threads()} threads behind a queue of {@code load.queue()} photos, and chips of concurrent
+   * callers share forward passes of the embedding network ({@link BatchingFaceEmbedder}). When
+   * either queue is full a call fails at once with {@code overloaded}.
    *
    * @param load null for no pool and no batching (each call runs on its caller's thread)
    */
@@ -266,7 +266,7 @@ public final class FaceRecognizer implements AutoCloseable {
    * is none.
    */
   public FoundFace largestFace(byte[] imageBytes) {
-    List<AlignedFace> faces = alignFaces(decode(imageBytes), false);
+    List<AlignedFace> faces = alignLargest(imageBytes);
     if (faces.isEmpty()) {
       throw noFace();
     }
@@ -282,11 +282,15 @@ public final class FaceRecognizer implements AutoCloseable {
 
   /** The embedding of the largest face in the image; empty if there is none. */
   public Optional<Embedding> findLargest(byte[] imageBytes) {
-    List<AlignedFace> faces =
-        stage == null
-            ? alignFaces(decode(imageBytes), false)
-            : stage.call(() -> alignFaces(decode(imageBytes), false));
+    List<AlignedFace> faces = alignLargest(imageBytes);
     return faces.isEmpty() ? Optional.empty() : Optional.of(embed(faces).get(0));
+  }
+
+  /** Decodes, detects and aligns the largest face, on the bounded pool when there is one. */
+  private List<AlignedFace> alignLargest(byte[] imageBytes) {
+    return stage == null
+        ? alignFaces(decode(imageBytes), false)
+        : stage.call(() -> alignFaces(decode(imageBytes), false));
   }
 
   public FaceEmbedder embedder() {
