@@ -23,6 +23,8 @@ import java.util.OptionalDouble;
  *     {@code verifyThreshold} from its {@code model.json}; with neither the service refuses to
  *     start
  * @param predictors predictors per network: how many requests run inference at once (default 2)
+ * @param enrollPoseViews whether an enrollment without a {@code poseViews} part also stores the
+ *     face's 3D re-renderings at ±20°, ±40°, ±60° yaw as templates (default false)
  */
 @ConfigurationProperties("facegate")
 public record FacegateConfiguration(
@@ -32,7 +34,8 @@ public record FacegateConfiguration(
     @Bindable(defaultValue = "ssd-mobilenetv1-faceapi") @NotBlank String detectorModel,
     @Bindable(defaultValue = "gallery") @NotBlank String galleryDir,
     @Nullable @DecimalMin("-1") @DecimalMax("1") Double verifyThreshold,
-    @Bindable(defaultValue = "2") @Min(1) @Max(64) int predictors) {
+    @Bindable(defaultValue = "2") @Min(1) @Max(64) int predictors,
+    @Bindable(defaultValue = "false") boolean enrollPoseViews) {
 
   /** The configured threshold, empty when the model's calibrated one applies. */
   public OptionalDouble configuredThreshold() {

@@ -1,5 +1,7 @@
 package facegate.api;
 
+import facegate.core.ErrorCode;
+import facegate.core.FaceException;
 import facegate.core.Person;
 import facegate.pipeline.FaceService;
 import io.micronaut.core.annotation.Nullable;
@@ -26,23 +28,46 @@ import java.io.IOException;
 public final class PeopleController {
   private final FaceService faces;
   private final DecisionRecorder decisions;
+  private final boolean poseViewsByDefault;
 
-  PeopleController(FaceService faces, DecisionRecorder decisions) {
+  PeopleController(
+      FaceService faces, DecisionRecorder decisions, FacegateConfiguration configuration) {
     this.faces = faces;
     this.decisions = decisions;
+    this.poseViewsByDefault = configuration.enrollPoseViews();
   }
 
-  /** Enrolls a person from the largest face in {@code photo}. */
+  /**
+   * Enrolls a person from the largest face in {@code photo}; with {@code poseViews} true (default:
+   * {@code facegate.enroll-pose-views}) its 3D re-renderings at six yaws are stored as templates
+   * too.
+   */
   @Post(consumes = MediaType.MULTIPART_FORM_DATA)
   public HttpResponse<PersonBody> enroll(
       HttpRequest<?> request,
       @Part("photo") CompletedFileUpload photo,
       @Part("id") String id,
-      @Part("name") @Nullable String name)
+      @Part("name") @Nullable String name,
+      @Part("poseViews") @Nullable String poseViews)
       throws IOException {
-    Person person = faces.enroll(id, name, photo.getBytes());
+    Person person =
+        faces.enroll(id, name, photo.getBytes(), poseViews(poseViews, poseViewsByDefault));
     decisions.enrolled(request, person);
     return HttpResponse.created(PersonBody.of(person));
+  }
+
+  /** The {@code poseViews} part: {@code true} or {@code false}; absent or empty: the default. */
+  static boolean poseViews(String part, boolean byDefault) {
+    if (part == null || part.isEmpty()) {
+      return byDefault;
+    }
+    return switch (part) {
+      case "true" -> true;
+      case "false" -> false;
+      default ->
+          throw new FaceException(
+              ErrorCode.MALFORMED_REQUEST, "poseViews must be true or false, got '" + part + "'");
+    };
   }
 
   @Get

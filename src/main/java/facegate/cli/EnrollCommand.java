@@ -16,6 +16,11 @@ final class EnrollCommand implements Callable<Integer> {
   @Option(names = "--name", description = "Display name.")
   String name;
 
+  @Option(
+      names = "--pose-views",
+      description = "Also store the face's 3D re-renderings at ±20°, ±40°, ±60° yaw as templates.")
+  boolean poseViews;
+
   @Parameters(index = "0", description = "Photo of the person.")
   Path photo;
 
@@ -24,6 +29,6 @@ final class EnrollCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     return options.run(
-        faces -> JsonLine.of(faces.enroll(id, name, GalleryCommandOptions.read(photo))));
+        faces -> JsonLine.of(faces.enroll(id, name, GalleryCommandOptions.read(photo), poseViews)));
   }
 }

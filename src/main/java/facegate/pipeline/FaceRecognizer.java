@@ -6,6 +6,7 @@ import facegate.core.ErrorCode;
 import facegate.core.FaceBox;
 import facegate.core.FaceDetector;
 import facegate.core.FaceException;
+import facegate.core.FaceViewSynthesizer;
 import facegate.core.InferenceMetrics;
 import facegate.core.Landmarks;
 import facegate.core.RgbImage;
@@ -27,6 +28,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.Random;
 
 /**
  * The face pipeline behind the API and the CLI: decode, detect, locate landmarks, align to the
@@ -233,17 +235,30 @@ public final class FaceRecognizer implements AutoCloseable {
    * and of its mirror image (measured on LFW folds 1-5: accuracy 97.73% without, 98.17% with).
    */
   public List<Embedding> embed(List<AlignedFace> faces) {
-    List<RgbImage> chips = new ArrayList<>(faces.size() * 2);
-    for (AlignedFace face : faces) {
-      chips.add(face.chip());
-      chips.add(Mirror.horizontal(face.chip()));
+    return embedChips(faces.stream().map(AlignedFace::chip).toList());
+  }
+
+  /**
+   * Embeddings of pose views of {@code face} made by {@code synthesizer} (e.g. the 3D re-rendering
+   * at ±20°, ±40°, ±60°), each embedded like a photo's chip; empty when it makes none.
+   */
+  public List<Embedding> embedViews(FoundFace face, FaceViewSynthesizer synthesizer) {
+    return embedChips(synthesizer.synthesize(face.chip(), face.chipLandmarks(), new Random(0)));
+  }
+
+  /** {@link #embed}'s work on aligned chips: chip plus mirrored chip, summed and normalised. */
+  private List<Embedding> embedChips(List<RgbImage> faceChips) {
+    List<RgbImage> chips = new ArrayList<>(faceChips.size() * 2);
+    for (RgbImage chip : faceChips) {
+      chips.add(chip);
+      chips.add(Mirror.horizontal(chip));
     }
     if (!chips.isEmpty() && !(embedder instanceof BatchingFaceEmbedder)) {
       metrics.recordBatch("embedding", chips.size());
     }
     List<Embedding> both = embedder.embed(chips);
-    List<Embedding> averaged = new ArrayList<>(faces.size());
-    for (int i = 0; i < faces.size(); i++) {
+    List<Embedding> averaged = new ArrayList<>(faceChips.size());
+    for (int i = 0; i < faceChips.size(); i++) {
       float[] sum = both.get(2 * i).values();
       float[] mirrored = both.get(2 * i + 1).values();
       for (int d = 0; d < sum.length; d++) {
@@ -270,7 +285,8 @@ public final class FaceRecognizer implements AutoCloseable {
     if (faces.isEmpty()) {
       throw noFace();
     }
-    return new FoundFace(embed(faces).get(0), faces.get(0).chip());
+    AlignedFace face = faces.get(0);
+    return new FoundFace(embed(faces).get(0), face.chip(), aligner.chipLandmarks(face.landmarks()));
   }
 
   private static FaceException noFace() {

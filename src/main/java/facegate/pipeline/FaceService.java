@@ -8,7 +8,9 @@ import facegate.core.Person;
 import facegate.gallery.FaceCrops;
 import facegate.gallery.Gallery;
 import facegate.gallery.Page;
+import facegate.pose.FaceRenderer3d;
 import facegate.vision.PngEncoder;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -39,7 +41,14 @@ public final class FaceService {
     FoundFace largestFace(byte[] photo);
   }
 
+  /** Embeddings of synthesized pose views of a found face (extra templates at enrollment). */
+  @FunctionalInterface
+  interface ViewEmbedder {
+    List<Embedding> views(FoundFace face);
+  }
+
   private final PhotoEmbedder embedder;
+  private final ViewEmbedder poseViews;
   private final Gallery gallery;
   private final double threshold;
   private final double identifyThreshold;
@@ -67,16 +76,24 @@ public final class FaceService {
       double threshold,
       double identifyThreshold,
       FaceCrops crops) {
-    this(recognizer::largestFace, gallery, threshold, identifyThreshold, crops);
+    this(
+        recognizer::largestFace,
+        face -> recognizer.embedViews(face, FaceRenderer3d.shipped()),
+        gallery,
+        threshold,
+        identifyThreshold,
+        crops);
   }
 
   FaceService(
       PhotoEmbedder embedder,
+      ViewEmbedder poseViews,
       Gallery gallery,
       double threshold,
       double identifyThreshold,
       FaceCrops crops) {
     this.embedder = Objects.requireNonNull(embedder, "embedder");
+    this.poseViews = Objects.requireNonNull(poseViews, "poseViews");
     this.gallery = Objects.requireNonNull(gallery, "gallery");
     this.threshold = requireThreshold(threshold);
     this.identifyThreshold = requireThreshold(identifyThreshold);
@@ -147,6 +164,16 @@ public final class FaceService {
    * again if enrollment fails.
    */
   public Person enroll(String id, String name, byte[] photo) {
+    return enroll(id, name, photo, false);
+  }
+
+  /**
+   * {@link #enroll(String, String, byte[])}, and with {@code poseViews} the face's 3D re-renderings
+   * at ±20°, ±40° and ±60° yaw as six more templates of the person ({@code
+   * FaceRenderer3d.DEFAULT_YAWS}): identify and verify take the best-matching template, so a turned
+   * probe can meet a turned template. Costs six more embeddings at enrollment.
+   */
+  public Person enroll(String id, String name, byte[] photo, boolean poseViews) {
     Person.requireValidId(id);
     if (name != null && name.length() > 256) {
       throw new FaceException(ErrorCode.MALFORMED_REQUEST, "name is longer than 256 characters");
@@ -155,6 +182,11 @@ public final class FaceService {
       throw personExists(id);
     }
     FoundFace face = embedder.largestFace(photo);
+    List<Embedding> templates = new ArrayList<>();
+    templates.add(face.embedding());
+    if (poseViews) {
+      templates.addAll(this.poseViews.views(face));
+    }
     byte[] crop = crops.enabled() ? PngEncoder.encode(face.chip()) : null;
     synchronized (enrollments) {
       if (gallery.find(id).isPresent()) {
@@ -164,7 +196,7 @@ public final class FaceService {
         crops.put(id, crop);
       }
       try {
-        return gallery.enroll(id, name, List.of(face.embedding()));
+        return gallery.enroll(id, name, templates);
       } catch (RuntimeException e) {
         if (crop != null) {
           crops.remove(id);

@@ -260,6 +260,36 @@ class ApiIT implements TestPropertyProvider {
 
   @Test
   @Order(4)
+  void enrollsWithPoseViewsAsExtraTemplates() {
+    Answer posed = enrollPosed("Mick_Jagger", "mick_jagger", "true");
+    assertEquals(201, posed.status(), posed.json().toString());
+    // the photo's template and its 3D re-renderings at -60, -40, -20, 20, 40, 60 degrees
+    assertEquals(7, posed.object().get("templates").getAsInt());
+    assertEquals(
+        7, send("GET", "/v1/people/mick_jagger", ADMIN, null).object().get("templates").getAsInt());
+    Answer found = identify(fixture("Mick_Jagger", 2), "1");
+    assertEquals(200, found.status(), found.json().toString());
+    JsonObject best = found.object().getAsJsonArray("candidates").get(0).getAsJsonObject();
+    assertEquals("mick_jagger", best.get("id").getAsString(), found.json().toString());
+
+    Answer plain = enrollPosed("Steffi_Graf", "steffi_graf", "false");
+    assertEquals(1, plain.object().get("templates").getAsInt(), plain.json().toString());
+    assertError(400, "malformed_request", enrollPosed("Woody_Allen", "woody_allen", "maybe"));
+    assertError(404, "person_not_found", send("GET", "/v1/people/woody_allen", ADMIN, null));
+  }
+
+  private Answer enrollPosed(String person, String id, String poseViews) {
+    return post(
+        "/v1/people",
+        ADMIN,
+        new MultipartBody()
+            .photo("photo", fixture(person, 1))
+            .field("id", id)
+            .field("poseViews", poseViews));
+  }
+
+  @Test
+  @Order(5)
   void servesTheOpenApiSpec() {
     Answer spec = send("GET", "/swagger/facegate.yml", null, null);
     assertEquals(200, spec.status());

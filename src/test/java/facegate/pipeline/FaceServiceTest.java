@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import facegate.core.Embedding;
 import facegate.core.ErrorCode;
 import facegate.core.FaceException;
+import facegate.core.Landmarks;
 import facegate.core.Person;
 import facegate.core.RgbImage;
 import facegate.gallery.FaceCrops;
@@ -49,7 +50,8 @@ class FaceServiceTest {
   @BeforeEach
   void open() {
     gallery = HnswGallery.open(folder, GalleryOptions.of("fake", 4));
-    service = new FaceService(this::face, gallery, THRESHOLD, THRESHOLD, FaceCrops.NONE);
+    service =
+        new FaceService(this::face, this::views, gallery, THRESHOLD, THRESHOLD, FaceCrops.NONE);
   }
 
   @AfterEach
@@ -58,7 +60,15 @@ class FaceServiceTest {
   }
 
   private FoundFace face(byte[] photo) {
-    return new FoundFace(embed(photo), new RgbImage(1, 1, new byte[3]));
+    return new FoundFace(
+        embed(photo), new RgbImage(1, 1, new byte[3]), new Landmarks(new double[136]));
+  }
+
+  /** Two fake pose views: the face's vector rotated into the two unused axes. */
+  private List<Embedding> views(FoundFace face) {
+    return List.of(
+        Embedding.normalize(new float[] {0, 0, 1, 1}),
+        Embedding.normalize(new float[] {1, 0, 0, 1}));
   }
 
   private Embedding embed(byte[] photo) {
@@ -116,6 +126,20 @@ class FaceServiceTest {
   }
 
   @Test
+  void poseViewsAreStoredAsExtraTemplatesAndVerifyTakesTheBest() {
+    Person plain = service.enroll("alice", "", photo("alice"));
+    assertEquals(1, plain.templates());
+    // carol's vector is orthogonal to alice's photo, 0.707 from the first fake view
+    assertFalse(service.verify(photo("carol"), "alice").match());
+
+    Person withViews = service.enroll("alice-posed", "", photo("alice"), true);
+    assertEquals(3, withViews.templates());
+    Verification turned = service.verify(photo("carol"), "alice-posed");
+    assertTrue(turned.match(), turned.toString());
+    assertEquals(Math.sqrt(0.5), turned.score(), 1e-6);
+  }
+
+  @Test
   void verifiesTwoPhotos() {
     Verification same = service.verifyPhotos(photo("alice"), photo("alice2"));
     assertTrue(same.match());
@@ -155,7 +179,8 @@ class FaceServiceTest {
 
   @Test
   void identificationUsesItsOwnStricterThresholdWhileVerificationKeepsTheVerifyOne() {
-    FaceService strict = new FaceService(this::face, gallery, THRESHOLD, 0.85, FaceCrops.NONE);
+    FaceService strict =
+        new FaceService(this::face, this::views, gallery, THRESHOLD, 0.85, FaceCrops.NONE);
     strict.enroll("alice", "Alice", photo("alice"));
     Identification identified = strict.identify(photo("alice2"), 1);
     assertTrue(identified.unknown(), "0.8 is below the identify threshold 0.85");
@@ -227,7 +252,7 @@ class FaceServiceTest {
                 OptionalDouble.of(Double.NaN), OptionalDouble.empty(), ""));
     assertCode(
         ErrorCode.CONFIGURATION_INVALID,
-        () -> new FaceService(this::face, gallery, 1.01, 1.01, FaceCrops.NONE));
+        () -> new FaceService(this::face, this::views, gallery, 1.01, 1.01, FaceCrops.NONE));
   }
 
   private static List<String> ids(List<Person> people) {
