@@ -29,7 +29,8 @@ import picocli.CommandLine.Command;
       TrainCommand.class,
       BenchCommand.class,
       FuzzCommand.class,
-      SoakCommand.class
+      SoakCommand.class,
+      PoseEnrollEvalCommand.class
     })
 public final class FacegateCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

@@ -47,13 +47,19 @@ final class DepthwiseBatchNormBlock extends AbstractBlock {
       ParameterStore store, NDList inputs, boolean training, PairList<String, Object> params) {
     NDArray x = depthwise.forward(store, inputs, training, params).head();
     Shape perChannel = new Shape(1, channels, 1, 1);
-    NDArray m = store.getValue(mean, x.getDevice(), training).reshape(perChannel);
-    NDArray v = store.getValue(variance, x.getDevice(), training).reshape(perChannel);
-    NDArray g = store.getValue(gamma, x.getDevice(), training).reshape(perChannel);
-    NDArray b = store.getValue(beta, x.getDevice(), training).reshape(perChannel);
+    NDArray m = perChannel(store, mean, x, training, perChannel);
+    NDArray v = perChannel(store, variance, x, training, perChannel);
+    NDArray g = perChannel(store, gamma, x, training, perChannel);
+    NDArray b = perChannel(store, beta, x, training, perChannel);
     // As tf.batchNorm: (x - mean) * scale * rsqrt(variance + epsilon) + offset.
     NDArray normalised = x.sub(m).mul(g.mul(v.add(EPSILON).sqrt().pow(-1))).add(b);
     return new NDList(normalised.clip(0, 6));
+  }
+
+  private static NDArray perChannel(
+      ParameterStore store, Parameter parameter, NDArray x, boolean training, Shape shape) {
+    return ParameterViews.ownedLike(
+        store.getValue(parameter, x.getDevice(), training).reshape(shape), x);
   }
 
   @Override

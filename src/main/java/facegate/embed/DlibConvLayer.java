@@ -47,8 +47,12 @@ final class DlibConvLayer extends AbstractBlock {
       ParameterStore store, NDList inputs, boolean training, PairList<String, Object> params) {
     NDArray x = conv.forward(store, inputs, training, params).singletonOrThrow();
     Shape perChannel = new Shape(1, channels, 1, 1);
-    NDArray weights = store.getValue(scaleWeights, x.getDevice(), training).reshape(perChannel);
-    NDArray biases = store.getValue(scaleBiases, x.getDevice(), training).reshape(perChannel);
+    NDArray weights =
+        ParameterViews.ownedLike(
+            store.getValue(scaleWeights, x.getDevice(), training).reshape(perChannel), x);
+    NDArray biases =
+        ParameterViews.ownedLike(
+            store.getValue(scaleBiases, x.getDevice(), training).reshape(perChannel), x);
     NDArray out = x.mul(weights).add(biases);
     return new NDList(relu ? Activation.relu(out) : out);
   }

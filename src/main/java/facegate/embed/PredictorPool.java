@@ -115,6 +115,11 @@ final class PredictorPool implements AutoCloseable {
     }
   }
 
+  /** Arrays the model's manager holds (its parameters); must not grow with calls. */
+  int arraysHeldByModel() {
+    return model.getNDManager().getManagedArrays().size();
+  }
+
   int inputSize() {
     return card.inputSize();
   }

@@ -109,7 +109,7 @@ final class SsdMobilenetBlock extends AbstractBlock {
    * {@code anchorCentre + t / 10 * anchorSize}, size {@code exp(t / 5) * anchorSize}.
    */
   static NDArray decode(NDArray anchorBoxes, NDArray encodings) {
-    NDArray a = anchorBoxes.expandDims(0);
+    NDArray a = ParameterViews.ownedLike(anchorBoxes.expandDims(0), encodings);
     NDArray anchorMin = a.get(new NDIndex(":, :, 0:2"));
     NDArray anchorSize = a.get(new NDIndex(":, :, 2:4")).sub(anchorMin);
     NDArray anchorCentre = anchorMin.add(anchorSize.div(2));
