@@ -55,6 +55,11 @@ public final class BatchingFaceEmbedder implements FaceEmbedder {
     return delegate.verifyThreshold();
   }
 
+  @Override
+  public OptionalDouble identifyThreshold() {
+    return delegate.identifyThreshold();
+  }
+
   /**
    * {@inheritDoc}
    *
