@@ -6,7 +6,6 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -79,14 +78,7 @@ public record GenericFace3d(double[] x, double[] y, double[] z) {
     for (int i = 0; i < COUNT; i++) {
       lines.add(String.format(Locale.ROOT, "%d\t%.3f\t%.3f\t%.3f", i, x[i], y[i], z[i]));
     }
-    try {
-      if (file.toAbsolutePath().getParent() != null) {
-        Files.createDirectories(file.toAbsolutePath().getParent());
-      }
-      Files.write(file, lines, StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot write " + file, e);
-    }
+    TextFiles.writeLines(file, lines);
   }
 
   @Override

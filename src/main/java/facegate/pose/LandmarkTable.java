@@ -50,9 +50,7 @@ public final class LandmarkTable implements AutoCloseable {
   /** Opens {@code file} for appending (created with its parents when missing). */
   public static LandmarkTable append(Path file) {
     try {
-      if (file.toAbsolutePath().getParent() != null) {
-        Files.createDirectories(file.toAbsolutePath().getParent());
-      }
+      TextFiles.createParent(file);
       return new LandmarkTable(
           Files.newBufferedWriter(
               file, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND));

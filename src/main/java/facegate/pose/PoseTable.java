@@ -38,14 +38,7 @@ public final class PoseTable {
               p.reprojectionPixels(),
               e.bucket().label()));
     }
-    try {
-      if (file.toAbsolutePath().getParent() != null) {
-        Files.createDirectories(file.toAbsolutePath().getParent());
-      }
-      Files.write(file, lines, StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot write " + file, e);
-    }
+    TextFiles.writeLines(file, lines);
   }
 
   /** The rows of {@code file}; a missing file fails with a message naming the command. */
