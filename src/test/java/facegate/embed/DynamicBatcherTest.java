@@ -39,12 +39,7 @@ class DynamicBatcherTest {
     List<Integer> reported = new java.util.concurrent.CopyOnWriteArrayList<>();
     CountDownLatch firstBatchRunning = new CountDownLatch(1);
     CountDownLatch release = new CountDownLatch(1);
-    Function<List<Integer>, List<Integer>> gated =
-        inputs -> {
-          firstBatchRunning.countDown();
-          await(release);
-          return doubling(inputs);
-        };
+    Function<List<Integer>, List<Integer>> gated = gatedDoubling(firstBatchRunning, release);
     try (DynamicBatcher<Integer, Integer> batcher =
         new DynamicBatcher<>(gated, 4, 10, 64, 1, "test")) {
       batcher.reportBatchSizesTo(reported::add);
@@ -94,12 +89,7 @@ class DynamicBatcherTest {
   void aFullQueueRefusesWithOverloadedAndQueuesNothingOfTheCall() throws Exception {
     CountDownLatch running = new CountDownLatch(1);
     CountDownLatch release = new CountDownLatch(1);
-    Function<List<Integer>, List<Integer>> gated =
-        inputs -> {
-          running.countDown();
-          await(release);
-          return doubling(inputs);
-        };
+    Function<List<Integer>, List<Integer>> gated = gatedDoubling(running, release);
     try (DynamicBatcher<Integer, Integer> batcher =
         new DynamicBatcher<>(gated, 2, 0, 4, 1, "test")) {
       Future<List<Integer>> running1 = callers.submit(() -> batcher.submitAll(List.of(1)));
@@ -151,12 +141,7 @@ class DynamicBatcherTest {
   void closeFinishesQueuedWorkThenRefusesNewCalls() throws Exception {
     CountDownLatch running = new CountDownLatch(1);
     CountDownLatch release = new CountDownLatch(1);
-    Function<List<Integer>, List<Integer>> gated =
-        inputs -> {
-          running.countDown();
-          await(release);
-          return doubling(inputs);
-        };
+    Function<List<Integer>, List<Integer>> gated = gatedDoubling(running, release);
     DynamicBatcher<Integer, Integer> batcher = new DynamicBatcher<>(gated, 2, 0, 16, 1, "test");
     Future<List<Integer>> first = callers.submit(() -> batcher.submitAll(List.of(1)));
     assertTrue(running.await(10, TimeUnit.SECONDS));
@@ -182,6 +167,16 @@ class DynamicBatcherTest {
     assertThrows(
         IllegalArgumentException.class,
         () -> new DynamicBatcher<Integer, Integer>(this::doubling, 8, 5, 4, 1, "test"));
+  }
+
+  /** Doubles each input once {@code release} opens; counts {@code started} down first. */
+  private Function<List<Integer>, List<Integer>> gatedDoubling(
+      CountDownLatch started, CountDownLatch release) {
+    return inputs -> {
+      started.countDown();
+      await(release);
+      return doubling(inputs);
+    };
   }
 
   private static void await(CountDownLatch latch) {
