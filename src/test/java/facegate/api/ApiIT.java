@@ -9,6 +9,7 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import facegate.bench.RawExchange;
+import facegate.vision.Fixtures;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
@@ -96,7 +97,7 @@ class ApiIT implements TestPropertyProvider {
               "/v1/people",
               ADMIN,
               new MultipartBody()
-                  .photo("photo", fixture(person, 1))
+                  .photo("photo", Fixtures.lfw(person, 1))
                   .field("id", person.toLowerCase())
                   .field("name", person.replace('_', ' ')));
       assertEquals(201, enrolled.status(), enrolled.json().toString());
@@ -120,13 +121,13 @@ class ApiIT implements TestPropertyProvider {
     assertEquals(200, one.status());
     assertEquals("Clay Aiken", one.object().get("name").getAsString());
 
-    Answer same = verifyId(VERIFIER, fixture("Angela_Bassett", 2), "angela_bassett");
+    Answer same = verifyId(VERIFIER, Fixtures.lfw("Angela_Bassett", 2), "angela_bassett");
     assertEquals(200, same.status(), same.json().toString());
     assertTrue(same.object().get("match").getAsBoolean(), same.json().toString());
     assertEquals(0.90, same.object().get("threshold").getAsDouble(), 1e-9);
     assertTrue(same.object().get("score").getAsDouble() >= 0.90);
 
-    Answer different = verifyId(VERIFIER, fixture("Angela_Bassett", 2), "rick_perry");
+    Answer different = verifyId(VERIFIER, Fixtures.lfw("Angela_Bassett", 2), "rick_perry");
     assertEquals(200, different.status());
     assertFalse(different.object().get("match").getAsBoolean(), different.json().toString());
     assertTrue(different.object().get("score").getAsDouble() < 0.90);
@@ -136,8 +137,8 @@ class ApiIT implements TestPropertyProvider {
             "/v1/verify",
             ADMIN,
             new MultipartBody()
-                .photo("photo", fixture("Carmen_Electra", 2))
-                .photo("other", fixture("Carmen_Electra", 3)));
+                .photo("photo", Fixtures.lfw("Carmen_Electra", 2))
+                .photo("other", Fixtures.lfw("Carmen_Electra", 3)));
     assertEquals(200, photos.status());
     assertTrue(photos.object().get("match").getAsBoolean(), photos.json().toString());
     Answer strangers =
@@ -145,12 +146,12 @@ class ApiIT implements TestPropertyProvider {
             "/v1/verify",
             VERIFIER,
             new MultipartBody()
-                .photo("photo", fixture("Carmen_Electra", 2))
-                .photo("other", fixture(STRANGER, 1)));
+                .photo("photo", Fixtures.lfw("Carmen_Electra", 2))
+                .photo("other", Fixtures.lfw(STRANGER, 1)));
     assertFalse(strangers.object().get("match").getAsBoolean(), strangers.json().toString());
 
     for (String person : ENROLLED) {
-      Answer identified = identify(fixture(person, 3), "3");
+      Answer identified = identify(Fixtures.lfw(person, 3), "3");
       assertEquals(200, identified.status());
       assertFalse(identified.object().get("unknown").getAsBoolean(), identified.json().toString());
       JsonArray candidates = identified.object().getAsJsonArray("candidates");
@@ -159,13 +160,13 @@ class ApiIT implements TestPropertyProvider {
       assertEquals(person.toLowerCase(), top.get("id").getAsString(), identified.json().toString());
       assertEquals(person.replace('_', ' '), top.get("name").getAsString());
     }
-    Answer stranger = identify(fixture(STRANGER, 1), null);
+    Answer stranger = identify(Fixtures.lfw(STRANGER, 1), null);
     assertTrue(stranger.object().get("unknown").getAsBoolean(), stranger.json().toString());
     assertEquals(ENROLLED.size(), stranger.object().getAsJsonArray("candidates").size());
 
     assertEquals(204, send("DELETE", "/v1/people/rick_perry", ADMIN, null).status());
     assertEquals(404, send("GET", "/v1/people/rick_perry", ADMIN, null).status());
-    Answer afterDelete = identify(fixture("Rick_Perry", 3), "5");
+    Answer afterDelete = identify(Fixtures.lfw("Rick_Perry", 3), "5");
     assertTrue(afterDelete.object().get("unknown").getAsBoolean(), afterDelete.json().toString());
     assertEquals(ENROLLED.size() - 1, afterDelete.object().getAsJsonArray("candidates").size());
   }
@@ -173,7 +174,7 @@ class ApiIT implements TestPropertyProvider {
   @Test
   @Order(2)
   void everyErrorHasItsStatusAndCode() throws IOException {
-    byte[] jpeg = fixture("Boris_Becker", 2);
+    byte[] jpeg = Fixtures.lfw("Boris_Becker", 2);
     assertError(415, "not_an_image", enroll("truncated", Arrays.copyOf(jpeg, 300)));
     assertError(
         415,
@@ -267,7 +268,7 @@ class ApiIT implements TestPropertyProvider {
     assertEquals(7, posed.object().get("templates").getAsInt());
     assertEquals(
         7, send("GET", "/v1/people/mick_jagger", ADMIN, null).object().get("templates").getAsInt());
-    Answer found = identify(fixture("Mick_Jagger", 2), "1");
+    Answer found = identify(Fixtures.lfw("Mick_Jagger", 2), "1");
     assertEquals(200, found.status(), found.json().toString());
     JsonObject best = found.object().getAsJsonArray("candidates").get(0).getAsJsonObject();
     assertEquals("mick_jagger", best.get("id").getAsString(), found.json().toString());
@@ -283,7 +284,7 @@ class ApiIT implements TestPropertyProvider {
         "/v1/people",
         ADMIN,
         new MultipartBody()
-            .photo("photo", fixture(person, 1))
+            .photo("photo", Fixtures.lfw(person, 1))
             .field("id", id)
             .field("poseViews", poseViews));
   }
@@ -383,16 +384,6 @@ class ApiIT implements TestPropertyProvider {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(e);
-    }
-  }
-
-  private static byte[] fixture(String person, int number) {
-    Path path =
-        Path.of("src/test/resources/fixtures/lfw", person, person + "_000" + number + ".jpg");
-    try {
-      return Files.readAllBytes(path);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
     }
   }
 

@@ -8,6 +8,7 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import facegate.vision.Fixtures;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 import java.awt.image.BufferedImage;
@@ -93,7 +94,7 @@ class OperationsIT {
             server,
             "/v1/faces/detect",
             VERIFIER,
-            new MultipartBody().photo("photo", fixture("Angela_Bassett", 1)));
+            new MultipartBody().photo("photo", Fixtures.lfw("Angela_Bassett", 1)));
     assertEquals(200, answer.status(), answer.body());
     JsonObject preview = answer.json();
     assertEquals(250, preview.get("width").getAsInt());
@@ -136,7 +137,7 @@ class OperationsIT {
             server,
             "/v1/faces/detect",
             null,
-            new MultipartBody().photo("photo", fixture("Angela_Bassett", 1)));
+            new MultipartBody().photo("photo", Fixtures.lfw("Angela_Bassett", 1)));
     assertEquals(401, noKey.status());
 
     assertEquals(
@@ -167,13 +168,15 @@ class OperationsIT {
             server,
             "/v1/verify",
             VERIFIER,
-            new MultipartBody().photo("photo", fixture("Angela_Bassett", 2)).field("id", "angela"));
+            new MultipartBody()
+                .photo("photo", Fixtures.lfw("Angela_Bassett", 2))
+                .field("id", "angela"));
     assertTrue(verify.json().get("match").getAsBoolean(), verify.body());
     post(
         server,
         "/v1/identify",
         VERIFIER,
-        new MultipartBody().photo("photo", fixture("Thabo_Mbeki", 1)));
+        new MultipartBody().photo("photo", Fixtures.lfw("Thabo_Mbeki", 1)));
 
     assertEquals(401, get(server, "/prometheus", null).status());
     Answer metrics = get(server, "/prometheus", VERIFIER);
@@ -242,7 +245,9 @@ class OperationsIT {
               first,
               "/v1/verify",
               VERIFIER,
-              new MultipartBody().photo("photo", fixture("Boris_Becker", 2)).field("id", "angela"));
+              new MultipartBody()
+                  .photo("photo", Fixtures.lfw("Boris_Becker", 2))
+                  .field("id", "angela"));
       assertFalse(verify.json().get("match").getAsBoolean(), verify.body());
       assertEquals(200, getBytes(first, "/v1/crops/angela", VERIFIER).statusCode());
     } finally {
@@ -304,7 +309,7 @@ class OperationsIT {
         target,
         "/v1/people",
         ADMIN,
-        new MultipartBody().photo("photo", fixture(person, number)).field("id", id));
+        new MultipartBody().photo("photo", Fixtures.lfw(person, number)).field("id", id));
   }
 
   private Answer post(EmbeddedServer target, String path, String key, MultipartBody body) {
@@ -371,15 +376,5 @@ class OperationsIT {
       throw new UncheckedIOException(e);
     }
     return out.toByteArray();
-  }
-
-  private static byte[] fixture(String person, int number) {
-    Path path =
-        Path.of("src/test/resources/fixtures/lfw", person, person + "_000" + number + ".jpg");
-    try {
-      return Files.readAllBytes(path);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 }

@@ -3,6 +3,7 @@ package facegate.api;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import facegate.vision.Fixtures;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
@@ -13,7 +14,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -57,8 +57,8 @@ class OverloadIT implements TestPropertyProvider {
 
   @Test
   void aBurstBeyondTheAlignQueueIsRefusedWith503AndRetryAfter() throws Exception {
-    byte[] first = fixture("Boris_Becker", 1);
-    byte[] second = fixture("Boris_Becker", 2);
+    byte[] first = Fixtures.lfw("Boris_Becker", 1);
+    byte[] second = Fixtures.lfw("Boris_Becker", 2);
     MultipartBody body = new MultipartBody().photo("photo", first).photo("other", second);
     HttpClient client = HttpClient.newHttpClient();
     HttpRequest request =
@@ -94,10 +94,5 @@ class OverloadIT implements TestPropertyProvider {
     }
     assertTrue(answered >= 1, "none answered");
     assertTrue(refused >= 1, "none refused: " + answered + " answered");
-  }
-
-  private static byte[] fixture(String person, int number) throws IOException {
-    return Files.readAllBytes(
-        Path.of("src/test/resources/fixtures/lfw", person, person + "_000" + number + ".jpg"));
   }
 }

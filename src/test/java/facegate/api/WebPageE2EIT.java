@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import facegate.vision.Fixtures;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
@@ -326,8 +327,6 @@ class WebPageE2EIT implements TestPropertyProvider {
   }
 
   private static String fixture(String person, int number) {
-    return Path.of("src/test/resources/fixtures/lfw", person, person + "_000" + number + ".jpg")
-        .toAbsolutePath()
-        .toString();
+    return Fixtures.lfwPath(person, number).toAbsolutePath().toString();
   }
 }

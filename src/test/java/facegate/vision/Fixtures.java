@@ -28,6 +28,18 @@ public final class Fixtures {
     }
   }
 
+  /**
+   * The fixture photo {@code number} (1-9) of {@code person}, e.g. {@code Boris_Becker_0002.jpg}.
+   */
+  public static Path lfwPath(String person, int number) {
+    return root().resolve(person).resolve(String.format("%s_%04d.jpg", person, number));
+  }
+
+  /** The bytes of {@link #lfwPath}. */
+  public static byte[] lfw(String person, int number) {
+    return bytes(lfwPath(person, number));
+  }
+
   public static byte[] firstJpeg() {
     return bytes(lfwImages().get(0));
   }
