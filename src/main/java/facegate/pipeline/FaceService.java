@@ -47,6 +47,11 @@ public final class FaceService {
     List<Embedding> views(FoundFace face);
   }
 
+  /** The 3D re-rendering for pose views, made on first use and shared (it is thread-safe). */
+  private static final class PoseRenderer {
+    static final FaceRenderer3d INSTANCE = FaceRenderer3d.shipped();
+  }
+
   private final PhotoEmbedder embedder;
   private final ViewEmbedder poseViews;
   private final Gallery gallery;
@@ -78,7 +83,7 @@ public final class FaceService {
       FaceCrops crops) {
     this(
         recognizer::largestFace,
-        face -> recognizer.embedViews(face, FaceRenderer3d.shipped()),
+        face -> recognizer.embedViews(face, PoseRenderer.INSTANCE),
         gallery,
         threshold,
         identifyThreshold,
