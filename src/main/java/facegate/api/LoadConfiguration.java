@@ -15,7 +15,8 @@ import jakarta.validation.constraints.Min;
  * @param queue photos waiting for those threads before a request is refused (default 32)
  * @param maxBatch most chips per forward pass of the embedding network; a face is two chips, itself
  *     and its mirror image (default 32)
- * @param maxWaitMillis longest a chip waits for others to share its forward pass (default 5)
+ * @param maxWaitMillis longest a chip waits for others to share its forward pass (default 0: no
+ *     waiting)
  * @param embedQueue chips waiting for the embedding network before a request is refused (default
  *     256, at least {@code maxBatch})
  * @param retryAfterSeconds the {@code Retry-After} of a 503 answer (default 1)
@@ -25,7 +26,7 @@ public record LoadConfiguration(
     @Bindable(defaultValue = "2") @Min(1) @Max(256) int threads,
     @Bindable(defaultValue = "32") @Min(0) @Max(100000) int queue,
     @Bindable(defaultValue = "32") @Min(1) @Max(1024) int maxBatch,
-    @Bindable(defaultValue = "5") @Min(0) @Max(10000) long maxWaitMillis,
+    @Bindable(defaultValue = "0") @Min(0) @Max(10000) long maxWaitMillis,
     @Bindable(defaultValue = "256") @Min(1) @Max(1000000) int embedQueue,
     @Bindable(defaultValue = "1") @Min(1) @Max(3600) int retryAfterSeconds) {
 

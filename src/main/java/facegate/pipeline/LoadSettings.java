@@ -14,8 +14,8 @@ package facegate.pipeline;
  */
 public record LoadSettings(
     int threads, int queue, int maxBatch, long maxWaitMillis, int embedQueue) {
-  /** 2 threads, 32 queued photos, batches of up to 32 chips, 5 ms wait, 256 queued chips. */
-  public static final LoadSettings DEFAULTS = new LoadSettings(2, 32, 32, 5, 256);
+  /** 2 threads, 32 queued photos, batches of up to 32 chips, no wait, 256 queued chips. */
+  public static final LoadSettings DEFAULTS = new LoadSettings(2, 32, 32, 0, 256);
 
   public LoadSettings {
     if (threads < 1 || queue < 0 || maxBatch < 1 || maxWaitMillis < 0 || embedQueue < maxBatch) {

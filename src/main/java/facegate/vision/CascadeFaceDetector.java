@@ -2,8 +2,10 @@ package facegate.vision;
 
 import static org.bytedeco.opencv.global.opencv_core.flip;
 import static org.bytedeco.opencv.global.opencv_imgproc.COLOR_RGB2GRAY;
+import static org.bytedeco.opencv.global.opencv_imgproc.INTER_AREA;
 import static org.bytedeco.opencv.global.opencv_imgproc.cvtColor;
 import static org.bytedeco.opencv.global.opencv_imgproc.equalizeHist;
+import static org.bytedeco.opencv.global.opencv_imgproc.resize;
 
 import facegate.core.FaceBox;
 import facegate.core.FaceDetector;
@@ -47,6 +49,19 @@ public final class CascadeFaceDetector implements FaceDetector, AutoCloseable {
   /** Smallest face, as a fraction of the shorter side, of the first pass of detectLargest. */
   static final double LARGE_FACE_FRACTION = 0.2;
 
+  /**
+   * The first pass of detectLargest searches an image scaled down so that its smallest face is this
+   * many pixels (when it would be more): large faces need no full resolution, and the cascade's
+   * cost falls with the pixel count (the landmark network frames the face again anyway).
+   */
+  static final int LARGE_FACE_SEARCH_PIXELS = 24;
+
+  /**
+   * Pyramid step of the first pass of detectLargest: coarser than the full search's, as the box
+   * only has to frame the face for the landmark network.
+   */
+  static final double LARGE_FACE_SCALE_FACTOR = 1.2;
+
   private final CascadeSettings settings;
   private final Queue<Classifiers> idle = new ConcurrentLinkedQueue<>();
   private final List<Classifiers> created = new CopyOnWriteArrayList<>();
@@ -81,9 +96,12 @@ public final class CascadeFaceDetector implements FaceDetector, AutoCloseable {
   /**
    * The largest face, searched first among large faces only ({@link #LARGE_FACE_FRACTION} of the
    * shorter side and up, which skips the pyramid's costly fine levels), then, when none is large,
-   * by the full {@link #detect}. The large boxes come from the same pyramid levels as in the full
-   * search; the answer can differ only where a smaller, stronger detection would have suppressed
-   * the large one.
+   * by the full {@link #detect}. The first pass searches a copy scaled down to {@link
+   * #LARGE_FACE_SEARCH_PIXELS} per smallest face, with pyramid step {@link
+   * #LARGE_FACE_SCALE_FACTOR}, so its box frames the face a little differently from the full
+   * search's (1,500 LFW photos: IoU with the full search's box median 0.94, above 0.75 for 1,487 of
+   * 1,492; LFW accuracy unchanged, see the README); it can also keep a large box that a smaller,
+   * stronger detection would have suppressed in the full search.
    */
   @Override
   public List<FaceBox> detectLargest(RgbImage image) {
@@ -92,12 +110,26 @@ public final class CascadeFaceDetector implements FaceDetector, AutoCloseable {
     try {
       if (settings.minFaceFraction() < LARGE_FACE_FRACTION) {
         boolean profileToo = settings.profile() == CascadeSettings.ProfileSearch.ALWAYS;
-        List<FaceBox> large = detectWith(classifiers, image, LARGE_FACE_FRACTION, profileToo);
+        List<FaceBox> large =
+            detectWith(
+                classifiers,
+                image,
+                LARGE_FACE_FRACTION,
+                profileToo,
+                LARGE_FACE_SEARCH_PIXELS,
+                LARGE_FACE_SCALE_FACTOR);
         if (!large.isEmpty()) {
           return List.of(large.get(0));
         }
       }
-      return detectWith(classifiers, image, settings.minFaceFraction(), true).stream()
+      return detectWith(
+              classifiers,
+              image,
+              settings.minFaceFraction(),
+              true,
+              Integer.MAX_VALUE,
+              settings.scaleFactor())
+          .stream()
           .limit(1)
           .toList();
     } finally {
@@ -106,23 +138,56 @@ public final class CascadeFaceDetector implements FaceDetector, AutoCloseable {
   }
 
   private List<FaceBox> detectWith(Classifiers classifiers, RgbImage image) {
-    return detectWith(classifiers, image, settings.minFaceFraction(), true);
+    return detectWith(
+        classifiers,
+        image,
+        settings.minFaceFraction(),
+        true,
+        Integer.MAX_VALUE,
+        settings.scaleFactor());
   }
 
+  /**
+   * @param searchPixels when the smallest face searched for is larger than this, the image is
+   *     scaled down until it is this large (at least the detection window), and the boxes back up
+   * @param scaleFactor the pyramid's step
+   */
   private List<FaceBox> detectWith(
-      Classifiers classifiers, RgbImage image, double minFaceFraction, boolean allowProfile) {
+      Classifiers classifiers,
+      RgbImage image,
+      double minFaceFraction,
+      boolean allowProfile,
+      int searchPixels,
+      double scaleFactor) {
     int shorterSide = Math.min(image.width(), image.height());
     if (shorterSide < MIN_WINDOW_PIXELS) {
       return List.of();
     }
     int minSide = (int) Math.max(MIN_WINDOW_PIXELS, Math.round(minFaceFraction * shorterSide));
+    int searchSide = Math.max(MIN_WINDOW_PIXELS, searchPixels);
+    double scale = minSide > searchSide ? (double) searchSide / minSide : 1;
+    double back = 1;
     List<FaceBox> found = new ArrayList<>();
     try (Mat rgb = MatConversion.toRgbMat(image);
         Mat gray = new Mat();
+        Mat small = new Mat();
         Mat equalized = new Mat()) {
       cvtColor(rgb, gray, COLOR_RGB2GRAY);
-      equalizeHist(gray, equalized);
-      found.addAll(run(classifiers.frontal, equalized, minSide, FaceBox.View.FRONTAL, false));
+      if (scale < 1) {
+        try (Size size =
+            new Size(
+                (int) Math.max(1, Math.round(image.width() * scale)),
+                (int) Math.max(1, Math.round(image.height() * scale)))) {
+          resize(gray, small, size, 0, 0, INTER_AREA);
+        }
+        equalizeHist(small, equalized);
+        minSide = searchSide;
+        back = (double) image.width() / small.cols();
+      } else {
+        equalizeHist(gray, equalized);
+      }
+      found.addAll(
+          run(classifiers.frontal, equalized, minSide, scaleFactor, FaceBox.View.FRONTAL, false));
       boolean searchProfile =
           allowProfile
               && (settings.profile() == CascadeSettings.ProfileSearch.ALWAYS
@@ -130,13 +195,29 @@ public final class CascadeFaceDetector implements FaceDetector, AutoCloseable {
                       && found.isEmpty()));
       if (searchProfile) {
         found.addAll(
-            run(classifiers.profile, equalized, minSide, FaceBox.View.PROFILE_LEFT, false));
+            run(
+                classifiers.profile,
+                equalized,
+                minSide,
+                scaleFactor,
+                FaceBox.View.PROFILE_LEFT,
+                false));
         try (Mat mirrored = new Mat()) {
           flip(equalized, mirrored, MIRROR_HORIZONTALLY);
           found.addAll(
-              run(classifiers.profile, mirrored, minSide, FaceBox.View.PROFILE_RIGHT, true));
+              run(
+                  classifiers.profile,
+                  mirrored,
+                  minSide,
+                  scaleFactor,
+                  FaceBox.View.PROFILE_RIGHT,
+                  true));
         }
       }
+    }
+    if (back != 1) {
+      double factor = back;
+      found.replaceAll(box -> scaled(box, factor));
     }
     List<FaceBox> faces =
         new ArrayList<>(OverlapSuppression.suppress(found, settings.overlapIouThreshold()));
@@ -144,22 +225,30 @@ public final class CascadeFaceDetector implements FaceDetector, AutoCloseable {
     return List.copyOf(faces);
   }
 
+  private static FaceBox scaled(FaceBox box, double factor) {
+    return new FaceBox(
+        box.x() * factor,
+        box.y() * factor,
+        box.width() * factor,
+        box.height() * factor,
+        box.score(),
+        box.view());
+  }
+
   private List<FaceBox> run(
-      CascadeClassifier classifier, Mat gray, int minSide, FaceBox.View view, boolean mirrored) {
+      CascadeClassifier classifier,
+      Mat gray,
+      int minSide,
+      double scaleFactor,
+      FaceBox.View view,
+      boolean mirrored) {
     List<FaceBox> boxes = new ArrayList<>();
     try (RectVector rects = new RectVector();
         IntPointer neighbours = new IntPointer();
         Size minSize = new Size(minSide, minSide);
         Size maxSize = new Size()) {
       classifier.detectMultiScale2(
-          gray,
-          rects,
-          neighbours,
-          settings.scaleFactor(),
-          settings.minNeighbors(),
-          0,
-          minSize,
-          maxSize);
+          gray, rects, neighbours, scaleFactor, settings.minNeighbors(), 0, minSize, maxSize);
       for (int i = 0; i < rects.size(); i++) {
         try (Rect rect = rects.get(i)) {
           int x = mirrored ? gray.cols() - rect.x() - rect.width() : rect.x();

@@ -14,7 +14,7 @@ class LoadConfigurationTest {
   void bindsTheDocumentedDefaults() {
     try (ApplicationContext context = ApplicationContext.run(Map.of())) {
       LoadConfiguration load = context.getBean(LoadConfiguration.class);
-      assertEquals(new LoadSettings(2, 32, 32, 5, 256), load.settings());
+      assertEquals(new LoadSettings(2, 32, 32, 0, 256), load.settings());
       assertEquals(LoadSettings.DEFAULTS, load.settings());
       assertEquals(1, load.retryAfterSeconds());
     }

@@ -61,12 +61,14 @@ class CascadeFaceDetectorTest {
 
   @Test
   void largestFaceSearchAgreesWithTheFullSearch() {
-    // Measured on 1,500 LFW photos: the same box for 1,491, boxes 1-3 px apart for 2, none in 7.
+    // The first pass searches a scaled-down copy with a coarser pyramid, so its box frames the
+    // same face a little differently. Measured on 1,500 LFW photos: IoU with the full search's box
+    // median 0.939, 1st percentile 0.784, above 0.75 for 1,487 of 1,492 (no face either way in 8).
     for (int i = 0; i < fixtures.size(); i++) {
       List<FaceBox> largest = detector.detectLargest(fixtures.get(i));
       assertEquals(1, largest.size(), "fixture " + i);
       FaceBox full = detections.get(i).get(0);
-      assertTrue(largest.get(0).iou(full) > 0.9, largest + " vs " + full);
+      assertTrue(largest.get(0).iou(full) > 0.7, largest + " vs " + full);
     }
   }
 
