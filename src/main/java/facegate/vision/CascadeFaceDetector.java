@@ -122,16 +122,7 @@ public final class CascadeFaceDetector implements FaceDetector, AutoCloseable {
           return List.of(large.get(0));
         }
       }
-      return detectWith(
-              classifiers,
-              image,
-              settings.minFaceFraction(),
-              true,
-              Integer.MAX_VALUE,
-              settings.scaleFactor())
-          .stream()
-          .limit(1)
-          .toList();
+      return detectWith(classifiers, image).stream().limit(1).toList();
     } finally {
       idle.add(classifiers);
     }
