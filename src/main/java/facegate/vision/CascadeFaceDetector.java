@@ -157,7 +157,8 @@ public final class CascadeFaceDetector implements FaceDetector, AutoCloseable {
     int minSide = (int) Math.max(MIN_WINDOW_PIXELS, Math.round(minFaceFraction * shorterSide));
     int searchSide = Math.max(MIN_WINDOW_PIXELS, searchPixels);
     double scale = minSide > searchSide ? (double) searchSide / minSide : 1;
-    double back = 1;
+    double backX = 1;
+    double backY = 1;
     List<FaceBox> found = new ArrayList<>();
     try (Mat rgb = MatConversion.toRgbMat(image);
         Mat gray = new Mat();
@@ -173,7 +174,8 @@ public final class CascadeFaceDetector implements FaceDetector, AutoCloseable {
         }
         equalizeHist(small, equalized);
         minSide = searchSide;
-        back = (double) image.width() / small.cols();
+        backX = (double) image.width() / small.cols();
+        backY = (double) image.height() / small.rows();
       } else {
         equalizeHist(gray, equalized);
       }
@@ -206,9 +208,10 @@ public final class CascadeFaceDetector implements FaceDetector, AutoCloseable {
         }
       }
     }
-    if (back != 1) {
-      double factor = back;
-      found.replaceAll(box -> scaled(box, factor));
+    if (backX != 1 || backY != 1) {
+      double factorX = backX;
+      double factorY = backY;
+      found.replaceAll(box -> scaled(box, factorX, factorY));
     }
     List<FaceBox> faces =
         new ArrayList<>(OverlapSuppression.suppress(found, settings.overlapIouThreshold()));
@@ -216,12 +219,12 @@ public final class CascadeFaceDetector implements FaceDetector, AutoCloseable {
     return List.copyOf(faces);
   }
 
-  private static FaceBox scaled(FaceBox box, double factor) {
+  private static FaceBox scaled(FaceBox box, double factorX, double factorY) {
     return new FaceBox(
-        box.x() * factor,
-        box.y() * factor,
-        box.width() * factor,
-        box.height() * factor,
+        box.x() * factorX,
+        box.y() * factorY,
+        box.width() * factorX,
+        box.height() * factorY,
         box.score(),
         box.view());
   }
