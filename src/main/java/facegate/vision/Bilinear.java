@@ -19,21 +19,35 @@ final class Bilinear {
       int topLeft = (y0 * width + x0) * 3;
       int bottomLeft = topLeft + width * 3;
       for (int c = 0; c < 3; c++) {
-        double top = (1 - fx) * (rgb[topLeft + c] & 0xff) + fx * (rgb[topLeft + 3 + c] & 0xff);
-        double bottom =
-            (1 - fx) * (rgb[bottomLeft + c] & 0xff) + fx * (rgb[bottomLeft + 3 + c] & 0xff);
-        out[offset + c] = clamp(Math.round((1 - fy) * top + fy * bottom));
+        out[offset + c] =
+            mix(
+                rgb[topLeft + c] & 0xff,
+                rgb[topLeft + 3 + c] & 0xff,
+                rgb[bottomLeft + c] & 0xff,
+                rgb[bottomLeft + 3 + c] & 0xff,
+                fx,
+                fy);
       }
       return;
     }
     for (int c = 0; c < 3; c++) {
-      double top = (1 - fx) * read(image, x0, y0, c) + fx * read(image, x0 + 1, y0, c);
-      double bottom = (1 - fx) * read(image, x0, y0 + 1, c) + fx * read(image, x0 + 1, y0 + 1, c);
-      out[offset + c] = clamp(Math.round((1 - fy) * top + fy * bottom));
+      out[offset + c] =
+          mix(
+              read(image, x0, y0, c),
+              read(image, x0 + 1, y0, c),
+              read(image, x0, y0 + 1, c),
+              read(image, x0 + 1, y0 + 1, c),
+              fx,
+              fy);
     }
   }
 
-  private static byte clamp(long value) {
+  /** The four neighbours weighted by the fractional position, rounded and clamped to 0-255. */
+  private static byte mix(
+      int topLeft, int topRight, int bottomLeft, int bottomRight, double fx, double fy) {
+    double top = (1 - fx) * topLeft + fx * topRight;
+    double bottom = (1 - fx) * bottomLeft + fx * bottomRight;
+    long value = Math.round((1 - fy) * top + fy * bottom);
     return (byte) Math.max(0, Math.min(255, value));
   }
 
