@@ -7,6 +7,8 @@ import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.io.UncheckedIOException;
 import java.io.Writer;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,6 +40,10 @@ import java.util.function.IntConsumer;
  */
 public final class CropCache {
   static final String INDEX = "index.tsv";
+
+  /** Held (an OS file lock) while a process adds to the cache: concurrent builders take turns. */
+  static final String LOCK = "lock";
+
   static final String CHIPS = "chips.bin";
 
   private final Path dir;
@@ -74,36 +80,51 @@ public final class CropCache {
       List<LabelledImage> images, FaceCropper cropper, int threads, IntConsumer progress) {
     try {
       Files.createDirectories(dir);
-      Map<String, Integer> done = readSlots();
-      truncateChips(done);
-      List<LabelledImage> todo =
-          images.stream().filter(i -> !done.containsKey(i.path().toString())).toList();
-      AtomicInteger count = new AtomicInteger(images.size() - todo.size());
-      progress.accept(count.get());
-      try (RandomAccessFile chips = new RandomAccessFile(dir.resolve(CHIPS).toFile(), "rw");
-          Writer index =
-              Files.newBufferedWriter(
-                  dir.resolve(INDEX),
-                  StandardCharsets.UTF_8,
-                  StandardOpenOption.CREATE,
-                  StandardOpenOption.APPEND)) {
-        runAll(
-            todo,
-            threads,
-            image -> {
-              Optional<FaceSample> face = cropSafely(cropper, image);
-              synchronized (this) {
-                append(chips, index, image, face);
-              }
-              progress.accept(count.incrementAndGet());
-            });
+      // the file lock keeps other processes out; a JVM may hold it once, so its threads queue first
+      synchronized (CropCache.class) {
+        try (FileChannel lock =
+                FileChannel.open(
+                    dir.resolve(LOCK), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+            FileLock held = lock.lock()) {
+          return buildLocked(images, cropper, threads, progress);
+        }
       }
-      Map<String, Integer> slots = readSlots();
-      return (int)
-          images.stream().filter(i -> slots.getOrDefault(i.path().toString(), -1) >= 0).count();
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write crop cache " + dir, e);
     }
+  }
+
+  /** {@link #build} once this process holds the cache's lock file. */
+  private int buildLocked(
+      List<LabelledImage> images, FaceCropper cropper, int threads, IntConsumer progress)
+      throws IOException {
+    Map<String, Integer> done = readSlots();
+    truncateChips(done);
+    List<LabelledImage> todo =
+        images.stream().filter(i -> !done.containsKey(i.path().toString())).toList();
+    AtomicInteger count = new AtomicInteger(images.size() - todo.size());
+    progress.accept(count.get());
+    try (RandomAccessFile chips = new RandomAccessFile(dir.resolve(CHIPS).toFile(), "rw");
+        Writer index =
+            Files.newBufferedWriter(
+                dir.resolve(INDEX),
+                StandardCharsets.UTF_8,
+                StandardOpenOption.CREATE,
+                StandardOpenOption.APPEND)) {
+      runAll(
+          todo,
+          threads,
+          image -> {
+            Optional<FaceSample> face = cropSafely(cropper, image);
+            synchronized (this) {
+              append(chips, index, image, face);
+            }
+            progress.accept(count.incrementAndGet());
+          });
+    }
+    Map<String, Integer> slots = readSlots();
+    return (int)
+        images.stream().filter(i -> slots.getOrDefault(i.path().toString(), -1) >= 0).count();
   }
 
   /** Whether every image of {@code images} has been cropped (with or without a face found). */
