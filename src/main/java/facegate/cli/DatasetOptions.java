@@ -123,7 +123,7 @@ final class DatasetOptions {
         CropCache cache = CropCache.at(cacheRoot, source.name(), fingerprint(), 150);
         if (!cache.isComplete(source.images())) {
           if (recognizer == null) {
-            recognizer = FaceRecognizer.open(alignModel, landmarkModel, detectorModel, cropThreads);
+            recognizer = openRecognizer(cropThreads);
           }
           ProgressBar bar =
               new ProgressBar(
@@ -159,6 +159,11 @@ final class DatasetOptions {
       }
     }
     return chosen;
+  }
+
+  /** The pipeline the crops are cut by; its embedding network is the --align-model's. */
+  FaceRecognizer openRecognizer(int predictors) {
+    return FaceRecognizer.open(alignModel, landmarkModel, detectorModel, predictors);
   }
 
   static FaceCropper cropper(FaceRecognizer recognizer) {

@@ -22,6 +22,8 @@ import picocli.CommandLine.Command;
       CalibrateCommand.class,
       AuditCommand.class,
       PoseCommand.class,
+      TrainGanCommand.class,
+      GanEvalCommand.class,
       PoseShapeCommand.class,
       AugmentCommand.class,
       CrashTestCommand.class,

@@ -2,13 +2,13 @@ package facegate.cli;
 
 import facegate.core.Embedding;
 import facegate.core.FaceException;
+import facegate.core.FaceViewSynthesizer;
 import facegate.eval.PoseEnrollmentEvaluation;
 import facegate.eval.PoseEnrollmentEvaluation.Band;
 import facegate.eval.PoseEnrollmentEvaluation.Enrolled;
 import facegate.eval.PoseEnrollmentEvaluation.Probe;
 import facegate.pipeline.FaceRecognizer;
 import facegate.pipeline.FoundFace;
-import facegate.pose.FaceRenderer3d;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,9 +28,10 @@ import picocli.CommandLine.Option;
 /**
  * {@code pose-enroll-eval}: does pose-augmented enrollment help identify turned faces? From a pose
  * table ({@code pose}), each person with a turned photo (|yaw| ≥ {@code --min-probe-yaw}) is
- * enrolled from their most frontal photo, once plain and once with the 3D re-renderings at six yaws
- * as extra templates; their turned photos, and one more frontal photo each as a control, are
- * identified against everyone so enrolled. Prints a markdown table per |yaw| band.
+ * enrolled from their most frontal photo, once plain and once with synthesized pose views as extra
+ * templates ({@code --method 3d}: the re-renderings at six yaws; {@code gan}: the pose GAN's views
+ * to the four other pose domains); their turned photos, and one more frontal photo each as a
+ * control, are identified against everyone so enrolled. Prints a markdown table per |yaw| band.
  */
 @Command(
     name = "pose-enroll-eval",
@@ -55,6 +56,8 @@ final class PoseEnrollEvalCommand implements Callable<Integer> {
   double minProbeYaw;
 
   @Mixin ModelOptions models;
+
+  @Mixin PoseSynthesizerOptions synthesizer;
 
   private record Row(String image, String identity, double yaw) {}
 
@@ -93,8 +96,9 @@ final class PoseEnrollEvalCommand implements Callable<Integer> {
     List<Probe> probes = new ArrayList<>();
     int noFace = 0;
     long start = System.nanoTime();
-    FaceRenderer3d renderer = FaceRenderer3d.shipped();
-    try (FaceRecognizer recognizer = models.open(1)) {
+    try (FaceRecognizer recognizer = models.open(1);
+        PoseSynthesizerOptions.Opened opened = synthesizer.open()) {
+      FaceViewSynthesizer renderer = opened.synthesizer();
       ProgressBar bar = new ProgressBar(System.err, "pose-enroll-eval", total);
       int done = 0;
       for (Map.Entry<Row, List<Row>> person : plan.entrySet()) {
@@ -132,7 +136,7 @@ final class PoseEnrollEvalCommand implements Callable<Integer> {
           Locale.ROOT,
           "| %s | %s | %d | %.4f | %.4f |%n",
           band.band(),
-          band.withViews() ? "photo + 6 pose views" : "photo only",
+          band.withViews() ? "photo + " + synthesizer.method + " pose views" : "photo only",
           band.probes(),
           band.rank1(),
           band.meanGenuine());

@@ -2,6 +2,7 @@ package facegate.cli;
 
 import facegate.core.FaceViewSynthesizer;
 import facegate.pose.FaceRenderer3d;
+import facegate.pose.PoseGan;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
@@ -36,6 +37,10 @@ final class PoseSynthesizerOptions {
   Opened open() {
     return switch (method) {
       case "3d" -> new Opened(FaceRenderer3d.shipped(), null);
+      case "gan" -> {
+        PoseGan gan = PoseGan.open(ganModel);
+        yield new Opened(gan, gan);
+      }
       default ->
           throw new picocli.CommandLine.ParameterException(
               new picocli.CommandLine(this), "unknown --method '" + method + "': use 3d or gan");

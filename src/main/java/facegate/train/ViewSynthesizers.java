@@ -2,6 +2,8 @@ package facegate.train;
 
 import facegate.core.FaceViewSynthesizer;
 import facegate.pose.FaceRenderer3d;
+import facegate.pose.PoseGan;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -12,9 +14,10 @@ import java.util.function.Supplier;
  * gan}). Wiring one in is one line in {@link #defaults()}: {@code registry.register("3d",
  * ThreeDimensionalRenderer::new)}.
  *
- * <p>The names {@code 3d} and {@code gan} are reserved for the pose package (issue 5); {@code gan}
- * has no generator yet, so asking for it fails with a message saying so, rather than training
- * silently without it.
+ * <p>The names {@code 3d} and {@code gan} are reserved for the pose package: {@code 3d} is the
+ * re-rendering, {@code gan} the pose GAN generator shipped in {@code models/pose-gan} (opened when
+ * first asked for; when the folder has none, asking fails with a message saying how to train one,
+ * rather than training silently without it).
  */
 public final class ViewSynthesizers {
   /** Names the policy parser accepts as synthesizers, registered or not. */
@@ -22,9 +25,14 @@ public final class ViewSynthesizers {
 
   private final Map<String, Supplier<FaceViewSynthesizer>> suppliers = new LinkedHashMap<>();
 
-  /** The synthesizers facegate ships: the 3D re-rendering; no pose GAN yet. */
+  /** Where {@link #defaults()} finds the pose GAN. */
+  public static final Path SHIPPED_GAN = Path.of("models", "pose-gan");
+
+  /** The synthesizers facegate ships: the 3D re-rendering and the pose GAN. */
   public static ViewSynthesizers defaults() {
-    return new ViewSynthesizers().register("3d", FaceRenderer3d::shipped);
+    return new ViewSynthesizers()
+        .register("3d", FaceRenderer3d::shipped)
+        .register("gan", () -> PoseGan.open(SHIPPED_GAN));
   }
 
   /** Adds or replaces the synthesizer called {@code name}. */

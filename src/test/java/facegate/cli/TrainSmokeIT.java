@@ -7,9 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import facegate.core.Embedding;
 import facegate.core.RgbImage;
 import facegate.embed.DjlFaceEmbedder;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -18,7 +15,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * {@code train} for a few steps on the 36 fixture images: the crops are cut by the real pipeline,
@@ -59,22 +55,10 @@ class TrainSmokeIT {
                 "--miner",
                 "batch-all"));
     args.addAll(List.of(extra));
-    PrintStream original = System.out;
-    PrintStream originalErr = System.err;
-    ByteArrayOutputStream captured = new ByteArrayOutputStream();
-    ByteArrayOutputStream capturedErr = new ByteArrayOutputStream();
-    System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
-    System.setErr(new PrintStream(capturedErr, true, StandardCharsets.UTF_8));
-    try {
-      int exit = new CommandLine(new FacegateCommand()).execute(args.toArray(new String[0]));
-      String out = captured.toString(StandardCharsets.UTF_8).strip();
-      lastProgress = capturedErr.toString(StandardCharsets.UTF_8);
-      assertEquals(0, exit, out + "\n" + lastProgress);
-      return out;
-    } finally {
-      System.setOut(original);
-      System.setErr(originalErr);
-    }
+    CliRun run = CliRun.of(args.toArray(new String[0]));
+    lastProgress = run.err();
+    assertEquals(0, run.exit(), run.out() + "\n" + lastProgress);
+    return run.out();
   }
 
   private static Map<String, String> summary(String out) {

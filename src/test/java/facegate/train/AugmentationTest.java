@@ -60,7 +60,7 @@ class AugmentationTest {
     IllegalArgumentException e =
         assertThrows(
             IllegalArgumentException.class,
-            () -> AugmentationPolicy.parse("3d+gan", ViewSynthesizers.defaults()));
+            () -> AugmentationPolicy.parse("3d+gan", new ViewSynthesizers()));
     assertTrue(e.getMessage().contains("pose package"), e.getMessage());
     assertThrows(
         IllegalArgumentException.class,
