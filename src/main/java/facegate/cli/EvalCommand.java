@@ -6,9 +6,11 @@ import facegate.eval.HtmlReport;
 import facegate.eval.PairClassifiers;
 import facegate.eval.PairsEvaluation;
 import facegate.eval.PairsProtocol;
+import facegate.eval.PoseGroupAccuracy;
 import facegate.eval.ReportPages;
 import facegate.eval.VerificationReport;
 import facegate.pipeline.FaceRecognizer;
+import facegate.pose.PoseTable;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -60,6 +62,13 @@ final class EvalCommand implements Callable<Integer> {
               + " folds (default: ${DEFAULT-VALUE}).")
   double[] classifierL2;
 
+  @Option(
+      names = "--pose-table",
+      description =
+          "Pose table written by `pose`: also print the accuracy per pose group of the pairs"
+              + " (frontal-frontal, frontal-half, frontal-profile, ...).")
+  Path poseTable;
+
   @Mixin ModelOptions models;
 
   @Spec picocli.CommandLine.Model.CommandSpec spec;
@@ -97,6 +106,9 @@ final class EvalCommand implements Callable<Integer> {
         (System.nanoTime() - start) / 1e9);
     List<PairClassifiers.MethodResult> methods = PairClassifiers.compare(result, classifierL2);
     printFolds(report, methods);
+    if (poseTable != null) {
+      printPoseGroups(PoseGroupAccuracy.of(protocol, images, result, PoseTable.read(poseTable)));
+    }
     if (calibrate) {
       String command = CalibrateCommand.commandLine(spec);
       ModelCalibration calibration =
@@ -114,6 +126,24 @@ final class EvalCommand implements Callable<Integer> {
     }
     System.out.println(report.summaryLine());
     return 0;
+  }
+
+  private static void printPoseGroups(List<PoseGroupAccuracy.Group> groups) {
+    System.out.println(
+        "| pose group | same pairs | different pairs | accuracy | mean genuine cosine |"
+            + " mean impostor cosine |");
+    System.out.println("|---|---|---|---|---|---|");
+    for (PoseGroupAccuracy.Group g : groups) {
+      System.out.printf(
+          Locale.ROOT,
+          "| %s | %d | %d | %.4f | %.4f | %.4f |%n",
+          g.name(),
+          g.same(),
+          g.different(),
+          g.accuracy(),
+          g.genuineMean(),
+          g.impostorMean());
+    }
   }
 
   private static void printFolds(
