@@ -17,6 +17,19 @@ public interface FaceViewSynthesizer {
    */
   List<RgbImage> synthesize(RgbImage chip, Landmarks landmarks, Random random);
 
+  /**
+   * One of the views {@link #synthesize} makes, chosen with {@code random}: what training
+   * augmentation needs per chip. Implementations override it to make only that view.
+   *
+   * @return the view; empty when none can be made
+   */
+  default java.util.Optional<RgbImage> oneView(RgbImage chip, Landmarks landmarks, Random random) {
+    List<RgbImage> views = synthesize(chip, landmarks, random);
+    return views.isEmpty()
+        ? java.util.Optional.empty()
+        : java.util.Optional.of(views.get(random.nextInt(views.size())));
+  }
+
   /** A short name for logs, manifests and reports, such as {@code 3d} or {@code gan}. */
   String name();
 }

@@ -59,6 +59,13 @@ public final class FaceRenderer3d implements FaceViewSynthesizer {
     return views;
   }
 
+  /** Renders only the one view, at one of its yaws chosen with {@code random}. */
+  @Override
+  public java.util.Optional<RgbImage> oneView(RgbImage chip, Landmarks landmarks, Random random) {
+    double yaw = yawsDegrees.get(random.nextInt(yawsDegrees.size()));
+    return java.util.Optional.of(render(chip, landmarks, yaw).alignedChip());
+  }
+
   /** A rendered view: the image in the source's frame, its landmarks, and the re-aligned chip. */
   public record View(RgbImage image, Landmarks landmarks, RgbImage alignedChip) {}
 

@@ -112,6 +112,16 @@ public final class PoseGan implements FaceViewSynthesizer, AutoCloseable {
     return views;
   }
 
+  /** Makes only the one view: a domain other than the chip's own, chosen with {@code random}. */
+  @Override
+  public synchronized java.util.Optional<RgbImage> oneView(
+      RgbImage chip, Landmarks landmarks, Random random) {
+    int source = poses.estimate(landmarks).bucket().ordinal();
+    int target = (source + 1 + random.nextInt(config.domains() - 1)) % config.domains();
+    RgbImage view = run(List.of(chip), new int[] {target}).get(0);
+    return java.util.Optional.of(GanTensors.resized(view, chip.width()));
+  }
+
   private List<RgbImage> run(List<RgbImage> chips, int[] domains) {
     if (chips.isEmpty()) {
       return List.of();

@@ -59,10 +59,7 @@ public final class AugmentationPolicy {
     RgbImage chip = sample.chip();
     if (!synthesizers.isEmpty() && random.nextDouble() < SYNTHESIS_PROBABILITY) {
       FaceViewSynthesizer synthesizer = synthesizers.get(random.nextInt(synthesizers.size()));
-      List<RgbImage> views = synthesizer.synthesize(chip, sample.chipLandmarks(), random);
-      if (!views.isEmpty()) {
-        chip = views.get(random.nextInt(views.size()));
-      }
+      chip = synthesizer.oneView(chip, sample.chipLandmarks(), random).orElse(chip);
     }
     return classic ? ClassicAugmentation.apply(chip, random) : chip;
   }

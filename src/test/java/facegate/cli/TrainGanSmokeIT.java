@@ -78,6 +78,9 @@ class TrainGanSmokeIT {
             meanAbsoluteDifference(face.chip(), view) < 40,
             "after 3 steps a view is still the face, blurred by 64 px");
       }
+      RgbImage one =
+          generator.oneView(face.chip(), face.chipLandmarks(), new Random(2)).orElseThrow();
+      assertEquals(face.chip().width(), one.width());
     }
 
     String eval =
