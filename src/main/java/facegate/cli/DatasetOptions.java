@@ -161,6 +161,23 @@ final class DatasetOptions {
     return chosen;
   }
 
+  /** These options as command-line arguments, for a child {@code train} over the same data. */
+  List<String> asArguments() {
+    List<String> args = new ArrayList<>();
+    folderDatasets.forEach(f -> args.addAll(List.of("--folder-dataset", f.toString())));
+    listDatasets.forEach(f -> args.addAll(List.of("--list-dataset", f.toString())));
+    args.addAll(List.of("--crop-cache", cacheRoot.toString()));
+    args.addAll(List.of("--landmark-model", landmarkModel.toString()));
+    args.addAll(List.of("--detector-model", detectorModel.toString()));
+    args.addAll(List.of("--align-model", alignModel.toString()));
+    args.addAll(List.of("--crop-threads", Integer.toString(cropThreads)));
+    args.addAll(List.of("--max-images-per-identity", Integer.toString(maxImagesPerIdentity)));
+    if (keepPairs != null) {
+      args.addAll(List.of("--keep-pairs", keepPairs.toString()));
+    }
+    return args;
+  }
+
   /** The pipeline the crops are cut by; its embedding network is the --align-model's. */
   FaceRecognizer openRecognizer(int predictors) {
     return FaceRecognizer.open(alignModel, landmarkModel, detectorModel, predictors);

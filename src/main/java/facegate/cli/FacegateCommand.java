@@ -24,6 +24,7 @@ import picocli.CommandLine.Command;
       PoseCommand.class,
       TrainGanCommand.class,
       GanEvalCommand.class,
+      PoseAugmentationExperiment.Group.class,
       PoseShapeCommand.class,
       AugmentCommand.class,
       CrashTestCommand.class,

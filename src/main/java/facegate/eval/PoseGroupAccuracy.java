@@ -88,7 +88,7 @@ public final class PoseGroupAccuracy {
   }
 
   /** The group of a pair whose faces are in {@code a} and {@code b} (null: not in the table). */
-  static String group(PoseBucket a, PoseBucket b) {
+  public static String group(PoseBucket a, PoseBucket b) {
     if (a == null || b == null) {
       return "unknown";
     }
