@@ -167,14 +167,10 @@ final class PoseAugmentationExperiment implements Callable<Integer> {
     HeadPoseEstimator poses = HeadPoseEstimator.shipped();
     Map<String, PoseBucket> bucketOf = new HashMap<>();
     samples.forEach(s -> bucketOf.put(s.source(), poses.estimate(s.chipLandmarks()).bucket()));
-    List<String> left = new ArrayList<>();
-    List<String> right = new ArrayList<>();
-    boolean[] same = new boolean[fold.size()];
-    for (int i = 0; i < fold.size(); i++) {
-      left.add(fold.get(i).left(testImages).toString());
-      right.add(fold.get(i).right(testImages).toString());
-      same[i] = fold.get(i).same();
-    }
+    FoldPairs foldPairs = FoldPairs.of(fold, testImages);
+    List<String> left = foldPairs.left();
+    List<String> right = foldPairs.right();
+    boolean[] same = foldPairs.same();
     double[] scores;
     double threshold;
     try (DjlFaceEmbedder embedder = DjlFaceEmbedder.load(dir, 1, 32)) {

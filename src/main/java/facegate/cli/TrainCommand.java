@@ -278,14 +278,10 @@ final class TrainCommand implements Callable<Integer> {
       List<FaceSample> samples,
       IdentitySplit split,
       double threshold) {
-    List<String> left = new ArrayList<>();
-    List<String> right = new ArrayList<>();
-    boolean[] same = new boolean[fold.size()];
-    for (int i = 0; i < fold.size(); i++) {
-      left.add(fold.get(i).left(testImages).toString());
-      right.add(fold.get(i).right(testImages).toString());
-      same[i] = fold.get(i).same();
-    }
+    FoldPairs pairs = FoldPairs.of(fold, testImages);
+    List<String> left = pairs.left();
+    List<String> right = pairs.right();
+    boolean[] same = pairs.same();
     double accuracy;
     try (DjlFaceEmbedder embedder = DjlFaceEmbedder.load(out, 1, 32)) {
       accuracy =

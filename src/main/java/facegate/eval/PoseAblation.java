@@ -53,6 +53,12 @@ public final class PoseAblation {
     return new double[] {mean, sd, finite.size()};
   }
 
+  /** Mean and sd of one group's accuracy over {@code runs}. */
+  private static double[] groupStats(List<Run> runs, String group) {
+    return meanAndSd(
+        runs.stream().map(r -> r.accuracyByGroup().getOrDefault(group, Double.NaN)).toList());
+  }
+
   /** Runs grouped by policy, in first-seen order. */
   private static Map<String, List<Run>> byPolicy(List<Run> runs) {
     Map<String, List<Run>> grouped = new LinkedHashMap<>();
@@ -74,11 +80,7 @@ public final class PoseAblation {
       md.append("| ").append(policy.getKey()).append(" | ");
       md.append(policy.getValue().stream().map(r -> Long.toString(r.seed())).toList()).append(" |");
       for (String group : groups) {
-        double[] stats =
-            meanAndSd(
-                policy.getValue().stream()
-                    .map(r -> r.accuracyByGroup().getOrDefault(group, Double.NaN))
-                    .toList());
+        double[] stats = groupStats(policy.getValue(), group);
         md.append(
             Double.isNaN(stats[0])
                 ? " - |"
@@ -94,11 +96,7 @@ public final class PoseAblation {
     DefaultStatisticalCategoryDataset dataset = new DefaultStatisticalCategoryDataset();
     for (Map.Entry<String, List<Run>> policy : byPolicy(runs).entrySet()) {
       for (String group : groups) {
-        double[] stats =
-            meanAndSd(
-                policy.getValue().stream()
-                    .map(r -> r.accuracyByGroup().getOrDefault(group, Double.NaN))
-                    .toList());
+        double[] stats = groupStats(policy.getValue(), group);
         if (!Double.isNaN(stats[0])) {
           dataset.add(stats[0], stats[1], policy.getKey(), group);
         }
