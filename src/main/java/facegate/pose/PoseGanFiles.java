@@ -94,7 +94,7 @@ final class PoseGanFiles {
     Path temporary = file.resolveSibling(file.getFileName() + ".tmp");
     Files.writeString(
         temporary,
-        new GsonBuilder().setPrettyPrinting().create().toJson(card) + "\n",
+        new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create().toJson(card) + "\n",
         StandardCharsets.UTF_8);
     Files.move(
         temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);

@@ -100,6 +100,16 @@ class TrainSmokeIT {
   }
 
   @Test
+  void trainsWithThePoseAugmentationsOfTheShippedRendererAndGan() throws Exception {
+    // 3d+gan: each replaced chip is a view of the 3D renderer or of models/pose-gan
+    Map<String, String> run = summary(train("--max-steps", "2", "--augment", "classic+3d+gan"));
+    assertEquals("2", run.get("steps"));
+    assertTrue(Double.isFinite(Double.parseDouble(run.get("loss"))), run.toString());
+    String card = Files.readString(work.resolve("model").resolve("model.json"));
+    assertTrue(card.contains("classic+3d+gan"), card);
+  }
+
+  @Test
   void resumesFromTheCheckpoint() {
     assertEquals("4", summary(train("--max-steps", "4")).get("steps"));
     // Before batch norm's running statistics were kept off the gradient, this failed in PyTorch:
