@@ -89,12 +89,13 @@ awk -F'\t' '
     sd = n > 1 ? sqrt((sumsq - n * mean * mean) / (n - 1)) : 0
     printf "| %s | %s | %d | %.4f ± %.4f |\n", name, folds, n, mean, sd
   }
-  { n[$1]++; sum[$1] += $3; sumsq[$1] += $3 * $3; folds[$1] = folds[$1] (folds[$1] ? ", " : "") $2 ": " $3
+  { if (!($1 in n)) order[++variants] = $1
+    n[$1]++; sum[$1] += $3; sumsq[$1] += $3 * $3; folds[$1] = folds[$1] (folds[$1] ? ", " : "") $2 ": " $3
     if ($9 != "-") { nb++; sb += $9; sqb += $9 * $9; fb = fb (fb ? ", " : "") $2 ": " $9 } }
   END {
     print "| variant | test accuracy per fold | folds | mean ± sd |"
     print "| --- | --- | --- | --- |"
-    for (v in n) summarise(v, n[v], sum[v], sumsq[v], folds[v])
+    for (i = 1; i <= variants; i++) summarise(order[i], n[order[i]], sum[order[i]], sumsq[order[i]], folds[order[i]])
     if (nb) summarise("imported dlib ResNet (threshold from the same validation pairs)", nb, sb, sqb, fb)
-  }' "$OUT/results.tsv" >"$OUT/summary.md"
+  }' <(sort -t$'\t' -k1,1 -k2,2n "$OUT/results.tsv") >"$OUT/summary.md"
 cat "$OUT/summary.md"
