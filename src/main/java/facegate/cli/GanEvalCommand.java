@@ -11,6 +11,7 @@ import facegate.pose.HeadPoseEstimator;
 import facegate.pose.PoseBucket;
 import facegate.pose.PoseGan;
 import facegate.train.FaceSample;
+import facegate.vision.FaceAligner;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -95,7 +96,7 @@ final class GanEvalCommand implements Callable<Integer> {
           realInDomain++;
         }
         for (PoseBucket target : PoseBucket.values()) {
-          RgbImage ganView = resize(gan.generate(chip, target), chip.width());
+          RgbImage ganView = FaceAligner.resampled(gan.generate(chip, target), chip.width());
           String suffix = target == source ? "same domain" : "to " + target.label();
           record(tallies, "gan " + suffix, recognizer, poses, own, ganView, target);
           if (target != source) {
@@ -191,10 +192,5 @@ final class GanEvalCommand implements Callable<Integer> {
   private static PoseBucket bucketOf(
       FaceRecognizer recognizer, HeadPoseEstimator poses, RgbImage chip) {
     return poses.estimate(recognizer.locateLandmarks(chip, CHIP_FACE)).bucket();
-  }
-
-  private static RgbImage resize(RgbImage image, int size) {
-    return facegate.vision.FaceAligner.cropSquare(
-        image, (image.width() - 1) / 2.0, (image.height() - 1) / 2.0, image.width(), size);
   }
 }

@@ -2,6 +2,7 @@ package facegate.pose;
 
 import facegate.core.Landmarks;
 import facegate.core.RgbImage;
+import facegate.vision.FaceAligner;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -37,7 +38,7 @@ public final class GanFaces {
     }
     for (int i = 0; i < chips.size(); i++) {
       int domain = poses.estimate(landmarks.get(i)).bucket().ordinal();
-      RgbImage chip = GanTensors.resized(chips.get(i), size);
+      RgbImage chip = FaceAligner.resampled(chips.get(i), size);
       unmirroredCounts[domain]++;
       byDomain.get(domain).add(new Draw(chip, false, domain));
       int mirrored = buckets.length - 1 - domain;

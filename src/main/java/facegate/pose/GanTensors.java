@@ -5,20 +5,10 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import facegate.core.RgbImage;
-import facegate.vision.FaceAligner;
 
 /** Conversions between chips and the pose GAN's tensors (RGB scaled to [-1, 1], NCHW). */
 final class GanTensors {
   private GanTensors() {}
-
-  /** The chip resampled to {@code size} (unchanged when it has that size already). */
-  static RgbImage resized(RgbImage chip, int size) {
-    if (chip.width() == size && chip.height() == size) {
-      return chip;
-    }
-    return FaceAligner.cropSquare(
-        chip, (chip.width() - 1) / 2.0, (chip.height() - 1) / 2.0, chip.width(), size);
-  }
 
   /** {@code [3, s, s]} in [-1, 1] of a square chip, mirrored left-right when {@code flip}. */
   static NDArray toTensor(NDManager manager, RgbImage chip, boolean flip) {

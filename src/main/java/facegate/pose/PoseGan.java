@@ -15,6 +15,7 @@ import facegate.core.FaceException;
 import facegate.core.FaceViewSynthesizer;
 import facegate.core.Landmarks;
 import facegate.core.RgbImage;
+import facegate.vision.FaceAligner;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -107,7 +108,7 @@ public final class PoseGan implements FaceViewSynthesizer, AutoCloseable {
     }
     List<RgbImage> views = new ArrayList<>();
     for (RgbImage view : run(chips, targets.stream().mapToInt(Integer::intValue).toArray())) {
-      views.add(GanTensors.resized(view, chip.width()));
+      views.add(FaceAligner.resampled(view, chip.width()));
     }
     return views;
   }
@@ -119,7 +120,7 @@ public final class PoseGan implements FaceViewSynthesizer, AutoCloseable {
     int source = poses.estimate(landmarks).bucket().ordinal();
     int target = (source + 1 + random.nextInt(config.domains() - 1)) % config.domains();
     RgbImage view = run(List.of(chip), new int[] {target}).get(0);
-    return java.util.Optional.of(GanTensors.resized(view, chip.width()));
+    return java.util.Optional.of(FaceAligner.resampled(view, chip.width()));
   }
 
   private List<RgbImage> run(List<RgbImage> chips, int[] domains) {
@@ -130,7 +131,7 @@ public final class PoseGan implements FaceViewSynthesizer, AutoCloseable {
       List<NDArray> inputs = new ArrayList<>();
       for (RgbImage chip : chips) {
         inputs.add(
-            GanTensors.toTensor(manager, GanTensors.resized(chip, config.imageSize()), false));
+            GanTensors.toTensor(manager, FaceAligner.resampled(chip, config.imageSize()), false));
       }
       NDArray x =
           GanTensors.withDomains(NDArrays.stack(new NDList(inputs)), domains, config.domains());

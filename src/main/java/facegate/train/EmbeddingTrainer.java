@@ -11,6 +11,7 @@ import ai.djl.training.optimizer.Optimizer;
 import com.google.gson.JsonObject;
 import facegate.core.RgbImage;
 import facegate.embed.TrainableNetwork;
+import facegate.vision.FaceAligner;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -121,7 +122,7 @@ public final class EmbeddingTrainer {
           for (int i = 0; i < batch.length; i++) {
             FaceSample sample = samples.get(batch[i]);
             RgbImage chip = augmentation.apply(sample, random);
-            inputs.add(network.toInput(manager, NetworkScorer.resize(chip, network.inputSize())));
+            inputs.add(network.toInput(manager, FaceAligner.resampled(chip, network.inputSize())));
             labels[i] = labelOf.get(sample.identity());
           }
           NDArray x = ai.djl.ndarray.NDArrays.stack(new NDList(inputs));

@@ -28,7 +28,7 @@ final class NetworkScorer {
       try (NDManager manager = trainer.getManager().newSubManager()) {
         List<NDArray> inputs = new ArrayList<>();
         for (RgbImage chip : chips.subList(start, end)) {
-          RgbImage resized = resize(chip, network.inputSize());
+          RgbImage resized = FaceAligner.resampled(chip, network.inputSize());
           inputs.add(network.toInput(manager, resized));
           inputs.add(network.toInput(manager, Mirror.horizontal(resized)));
         }
@@ -70,14 +70,5 @@ final class NetworkScorer {
       scores[i] = dot;
     }
     return scores;
-  }
-
-  /** The chip resampled to {@code size}, as the aligner would cut it (identity at equal size). */
-  static RgbImage resize(RgbImage chip, int size) {
-    if (chip.width() == size) {
-      return chip;
-    }
-    return FaceAligner.cropSquare(
-        chip, (chip.width() - 1) / 2.0, (chip.height() - 1) / 2.0, chip.width(), size);
   }
 }

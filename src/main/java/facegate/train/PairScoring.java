@@ -3,6 +3,7 @@ package facegate.train;
 import facegate.core.Embedding;
 import facegate.core.RgbImage;
 import facegate.embed.FaceEmbedder;
+import facegate.vision.FaceAligner;
 import facegate.vision.Mirror;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -33,7 +34,7 @@ public final class PairScoring {
         FaceSample sample = bySource.get(source);
         if (sample != null && !slot.containsKey(source)) {
           slot.put(source, chips.size() / 2);
-          RgbImage chip = NetworkScorer.resize(sample.chip(), embedder.inputSize());
+          RgbImage chip = FaceAligner.resampled(sample.chip(), embedder.inputSize());
           chips.add(chip);
           chips.add(Mirror.horizontal(chip));
         }

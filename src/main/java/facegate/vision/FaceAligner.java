@@ -82,6 +82,18 @@ public final class FaceAligner {
   }
 
   /**
+   * A square chip resampled to {@code size} x {@code size} (the whole chip, as the aligner would
+   * have cut it at that size); the chip itself when it has that size already.
+   */
+  public static RgbImage resampled(RgbImage chip, int size) {
+    if (chip.width() == size && chip.height() == size) {
+      return chip;
+    }
+    return cropSquare(
+        chip, (chip.width() - 1) / 2.0, (chip.height() - 1) / 2.0, chip.width(), size);
+  }
+
+  /**
    * An axis-aligned square crop of side {@code side} pixels centred on ({@code centerX}, {@code
    * centerY}), resampled to {@code size} x {@code size}; parts outside the image are black. Point
    * {@code p} of the crop, in edge coordinates (0 at the left edge, {@code size} at the right),
