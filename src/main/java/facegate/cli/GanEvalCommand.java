@@ -92,7 +92,7 @@ final class GanEvalCommand implements Callable<Integer> {
         PoseBucket source = poses.estimate(face.chipLandmarks()).bucket();
         Embedding own = embed(recognizer, chip);
         realSources.add(own.values());
-        if (bucketOf(recognizer, poses, chip) == source) {
+        if (PoseBucket.of(reEstimatedYaw(recognizer, poses, chip)) == source) {
           realInDomain++;
         }
         for (PoseBucket target : PoseBucket.values()) {
@@ -125,7 +125,7 @@ final class GanEvalCommand implements Callable<Integer> {
       PoseBucket target) {
     Tally tally = tallies.computeIfAbsent(key, k -> new Tally());
     Embedding embedding = embed(recognizer, view);
-    double yaw = poses.estimate(recognizer.locateLandmarks(view, CHIP_FACE)).yawDegrees();
+    double yaw = reEstimatedYaw(recognizer, poses, view);
     tally.views++;
     tally.cosine += own.cosine(embedding);
     tally.yaw += yaw;
@@ -189,8 +189,9 @@ final class GanEvalCommand implements Callable<Integer> {
     return recognizer.embed(List.of(new AlignedFace(chip, CHIP_FACE, null, true))).get(0);
   }
 
-  private static PoseBucket bucketOf(
+  /** Yaw from the landmark network's landmarks found on a 150 px chip. */
+  private static double reEstimatedYaw(
       FaceRecognizer recognizer, HeadPoseEstimator poses, RgbImage chip) {
-    return poses.estimate(recognizer.locateLandmarks(chip, CHIP_FACE)).bucket();
+    return poses.estimate(recognizer.locateLandmarks(chip, CHIP_FACE)).yawDegrees();
   }
 }

@@ -100,10 +100,13 @@ final class PoseAugmentationExperiment implements Callable<Integer> {
         PairsProtocol.read(testPairs).pairs().stream()
             .filter(p -> p.fold() == testFold - 1)
             .toList();
+    FoldPairs pairs = FoldPairs.of(fold, testImages);
+    List<String> groups = poseGroups(pairs, samples);
     List<PoseAblation.Run> results = new ArrayList<>();
     for (int i = 0; i < plan.size(); i++) {
       Path dir = runs.get(i).get();
-      results.add(score(plan.get(i)[0], Long.parseLong(plan.get(i)[1]), dir, fold, samples));
+      results.add(
+          score(plan.get(i)[0], Long.parseLong(plan.get(i)[1]), dir, pairs, groups, samples));
     }
     List<String> columns = new ArrayList<>();
     columns.add(PoseAblation.ALL_PAIRS);
@@ -161,16 +164,43 @@ final class PoseAugmentationExperiment implements Callable<Integer> {
     return dir;
   }
 
+  /**
+   * The pose group of each pair, from the yaw of its two faces' cached landmarks (the same for
+   * every run).
+   */
+  private static List<String> poseGroups(FoldPairs pairs, List<FaceSample> samples) {
+    HeadPoseEstimator poses = HeadPoseEstimator.shipped();
+    Map<String, FaceSample> bySource = new HashMap<>();
+    samples.forEach(s -> bySource.put(s.source(), s));
+    Map<String, PoseBucket> bucketOf = new HashMap<>();
+    List<String> groups = new ArrayList<>();
+    for (int i = 0; i < pairs.same().length; i++) {
+      PoseBucket[] ends = new PoseBucket[2];
+      String[] images = {pairs.left().get(i), pairs.right().get(i)};
+      for (int side = 0; side < 2; side++) {
+        FaceSample face = bySource.get(images[side]);
+        ends[side] =
+            face == null
+                ? null
+                : bucketOf.computeIfAbsent(
+                    images[side], k -> poses.estimate(face.chipLandmarks()).bucket());
+      }
+      groups.add(PoseGroupAccuracy.group(ends[0], ends[1]));
+    }
+    return groups;
+  }
+
   /** The run's model on the fold's pairs, all and by pose group, at its validation threshold. */
   private PoseAblation.Run score(
-      String policy, long seed, Path dir, List<PairsProtocol.Pair> fold, List<FaceSample> samples) {
-    HeadPoseEstimator poses = HeadPoseEstimator.shipped();
-    Map<String, PoseBucket> bucketOf = new HashMap<>();
-    samples.forEach(s -> bucketOf.put(s.source(), poses.estimate(s.chipLandmarks()).bucket()));
-    FoldPairs foldPairs = FoldPairs.of(fold, testImages);
-    List<String> left = foldPairs.left();
-    List<String> right = foldPairs.right();
-    boolean[] same = foldPairs.same();
+      String policy,
+      long seed,
+      Path dir,
+      FoldPairs fold,
+      List<String> groupOfPair,
+      List<FaceSample> samples) {
+    List<String> left = fold.left();
+    List<String> right = fold.right();
+    boolean[] same = fold.same();
     double[] scores;
     double threshold;
     try (DjlFaceEmbedder embedder = DjlFaceEmbedder.load(dir, 1, 32)) {
@@ -180,11 +210,9 @@ final class PoseAugmentationExperiment implements Callable<Integer> {
     Map<String, List<Integer>> members = new LinkedHashMap<>();
     members.put(PoseAblation.ALL_PAIRS, new ArrayList<>());
     PoseGroupAccuracy.GROUPS.forEach(g -> members.put(g, new ArrayList<>()));
-    for (int i = 0; i < fold.size(); i++) {
+    for (int i = 0; i < same.length; i++) {
       members.get(PoseAblation.ALL_PAIRS).add(i);
-      members
-          .get(PoseGroupAccuracy.group(bucketOf.get(left.get(i)), bucketOf.get(right.get(i))))
-          .add(i);
+      members.get(groupOfPair.get(i)).add(i);
     }
     Map<String, Double> accuracy = new LinkedHashMap<>();
     Map<String, Integer> pairs = new LinkedHashMap<>();

@@ -10,6 +10,11 @@ import facegate.core.RgbImage;
 final class GanTensors {
   private GanTensors() {}
 
+  /** A domain other than {@code source}, uniformly among the {@code domains - 1} others. */
+  static int otherDomain(int source, int domains, java.util.Random random) {
+    return (source + 1 + random.nextInt(domains - 1)) % domains;
+  }
+
   /** {@code [3, s, s]} in [-1, 1] of a square chip, mirrored left-right when {@code flip}. */
   static NDArray toTensor(NDManager manager, RgbImage chip, boolean flip) {
     int size = chip.width();

@@ -118,7 +118,7 @@ public final class PoseGan implements FaceViewSynthesizer, AutoCloseable {
   public synchronized java.util.Optional<RgbImage> oneView(
       RgbImage chip, Landmarks landmarks, Random random) {
     int source = poses.estimate(landmarks).bucket().ordinal();
-    int target = (source + 1 + random.nextInt(config.domains() - 1)) % config.domains();
+    int target = GanTensors.otherDomain(source, config.domains(), random);
     RgbImage view = run(List.of(chip), new int[] {target}).get(0);
     return java.util.Optional.of(FaceAligner.resampled(view, chip.width()));
   }

@@ -162,7 +162,7 @@ public final class PoseGanTrainer {
     int[] target = new int[n];
     for (int i = 0; i < n; i++) {
       source[i] = batch.get(i).domain();
-      target[i] = (source[i] + 1 + random.nextInt(config.domains() - 1)) % config.domains();
+      target[i] = GanTensors.otherDomain(source[i], config.domains(), random);
     }
     try (NDManager manager = g.getManager().newSubManager()) {
       List<NDArray> images = new ArrayList<>();
