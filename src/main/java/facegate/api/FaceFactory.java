@@ -16,6 +16,7 @@ import io.micronaut.context.annotation.Factory;
 import jakarta.inject.Singleton;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.OptionalDouble;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -105,11 +106,17 @@ final class FaceFactory {
     double identifyThreshold =
         FaceService.resolveIdentifyThreshold(
             configuration.configuredThreshold(), recognizer.identifyThreshold(), threshold);
+    OptionalDouble singleViewMargin =
+        configuration.verifySingleView() ? recognizer.singleViewMargin() : OptionalDouble.empty();
     LOG.info(
-        "Verify threshold {}, identify threshold {} for model {}",
+        "Verify threshold {}, identify threshold {}, single-view probes {} for model {}",
         threshold,
         identifyThreshold,
+        singleViewMargin.isPresent()
+            ? "within " + singleViewMargin.getAsDouble() + " of the threshold re-scored mirrored"
+            : "off",
         recognizer.modelName());
-    return new FaceService(recognizer, gallery, threshold, identifyThreshold, crops);
+    return new FaceService(
+        recognizer, gallery, threshold, identifyThreshold, crops, singleViewMargin);
   }
 }

@@ -25,6 +25,9 @@ import java.util.OptionalDouble;
  * @param predictors predictors per network: how many requests run inference at once (default 2)
  * @param enrollPoseViews whether an enrollment without a {@code poseViews} part also stores the
  *     face's 3D re-renderings at ±20°, ±40°, ±60° yaw as templates (default false)
+ * @param verifySingleView whether verify against an enrolled person embeds the probe's chip alone
+ *     first and adds the mirrored chip only for scores within the model's calibrated {@code
+ *     singleViewMargin} of the threshold (default true; no effect for a model without the margin)
  */
 @ConfigurationProperties("facegate")
 public record FacegateConfiguration(
@@ -35,7 +38,8 @@ public record FacegateConfiguration(
     @Bindable(defaultValue = "gallery") @NotBlank String galleryDir,
     @Nullable @DecimalMin("-1") @DecimalMax("1") Double verifyThreshold,
     @Bindable(defaultValue = "2") @Min(1) @Max(64) int predictors,
-    @Bindable(defaultValue = "false") boolean enrollPoseViews) {
+    @Bindable(defaultValue = "false") boolean enrollPoseViews,
+    @Bindable(defaultValue = "true") boolean verifySingleView) {
 
   /** The configured threshold, empty when the model's calibrated one applies. */
   public OptionalDouble configuredThreshold() {

@@ -7,6 +7,7 @@ import facegate.eval.IdentificationReport;
 import facegate.eval.PairsEvaluation;
 import facegate.eval.PairsProtocol;
 import facegate.eval.Roc;
+import facegate.eval.SingleViewMargin;
 import facegate.eval.VerificationReport;
 import facegate.pipeline.FaceRecognizer;
 import java.nio.file.Path;
@@ -64,6 +65,22 @@ final class CalibrateCommand implements Callable<Integer> {
       description = "False positive identification rate of identifyThreshold (default: 0.01).")
   double fpir;
 
+  @Option(
+      names = "--single-view",
+      description =
+          "Also embed the pairs' images without their mirror image and write singleViewMargin:"
+              + " verify re-scores a single-view probe with its mirrored chip only within it of"
+              + " the threshold.")
+  boolean singleView;
+
+  @Option(
+      names = "--single-view-quantile",
+      defaultValue = "0.999",
+      description =
+          "singleViewMargin is this quantile of |single-view score - full score| over the pairs"
+              + " (default: ${DEFAULT-VALUE}).")
+  double singleViewQuantile;
+
   @Option(names = "--threads", defaultValue = "2", description = "Images embedded at once.")
   int threads;
 
@@ -80,12 +97,30 @@ final class CalibrateCommand implements Callable<Integer> {
     EmbeddingCache cache =
         cacheFile == null ? null : EmbeddingCache.open(cacheFile, models.fingerprint());
     PairsEvaluation.Result verification;
+    PairsEvaluation.Result singleViews = null;
     IdentificationReport identification = null;
+    EmbeddingCache singleViewCache =
+        cacheFile == null || !singleView
+            ? null
+            : EmbeddingCache.open(
+                cacheFile.resolveSibling(cacheFile.getFileName() + ".single-view"),
+                models.fingerprint() + "/single-view");
     try (FaceRecognizer recognizer = models.open(threads)) {
       ProgressBar bar = new ProgressBar(System.err, "pairs", protocol.images(images).size());
       verification =
           PairsEvaluation.run(
               protocol, images, ImageEmbedding.function(recognizer, cache), threads, bar::update);
+      if (singleView) {
+        ProgressBar singleBar =
+            new ProgressBar(System.err, "single view", protocol.images(images).size());
+        singleViews =
+            PairsEvaluation.run(
+                protocol,
+                images,
+                ImageEmbedding.singleViewFunction(recognizer, singleViewCache),
+                threads,
+                singleBar::update);
+      }
       if (identifyImages != null) {
         IdentificationEvaluation.Protocol people =
             IdentificationEvaluation.protocol(identifyImages);
@@ -102,11 +137,24 @@ final class CalibrateCommand implements Callable<Integer> {
       if (cache != null) {
         cache.save();
       }
+      if (singleViewCache != null) {
+        singleViewCache.save();
+      }
     }
     ModelCalibration calibration =
         calibration(verification, fars, verifyFar, pairs.toString(), commandLine(spec));
     if (identification != null) {
       calibration = withIdentification(calibration, identification, fpir, identifyImages);
+    }
+    if (singleViews != null) {
+      SingleViewMargin.Report report =
+          SingleViewMargin.measure(
+              verification,
+              singleViews,
+              calibration.verifyThreshold().getAsDouble(),
+              singleViewQuantile);
+      System.out.println(describe(report));
+      calibration = withSingleView(calibration, report);
     }
     calibration.writeTo(models.model);
     System.out.println(describe(models.model, calibration));
@@ -148,7 +196,11 @@ final class CalibrateCommand implements Callable<Integer> {
     provenance.put("measuredAt", Instant.now().toString());
     provenance.put("command", command);
     return new ModelCalibration(
-        OptionalDouble.of(verifyThreshold), OptionalDouble.empty(), points, provenance);
+        OptionalDouble.of(verifyThreshold),
+        OptionalDouble.empty(),
+        OptionalDouble.empty(),
+        points,
+        provenance);
   }
 
   private static ModelCalibration withIdentification(
@@ -180,7 +232,48 @@ final class CalibrateCommand implements Callable<Integer> {
             report.mateProbes(),
             report.distractorProbes()));
     return new ModelCalibration(
-        verification.verifyThreshold(), OptionalDouble.of(threshold), points, provenance);
+        verification.verifyThreshold(),
+        OptionalDouble.of(threshold),
+        verification.singleViewMargin(),
+        points,
+        provenance);
+  }
+
+  private static ModelCalibration withSingleView(
+      ModelCalibration calibration, SingleViewMargin.Report report) {
+    Map<String, String> provenance = new LinkedHashMap<>(calibration.provenance());
+    provenance.put(
+        "singleViewMarginMethod",
+        "quantile "
+            + report.quantile()
+            + " of |single-view score - full score| over both probe orders of every pair");
+    provenance.put("singleViewSummary", describe(report));
+    return new ModelCalibration(
+        calibration.verifyThreshold(),
+        calibration.identifyThreshold(),
+        OptionalDouble.of(report.margin()),
+        calibration.operatingPoints(),
+        provenance);
+  }
+
+  static String describe(SingleViewMargin.Report report) {
+    return String.format(
+        Locale.ROOT,
+        "singleViewMargin=%.4f (quantile %.4f of %d probe-template scores; mean |diff| %.4f, max"
+            + " %.4f) cross-validated by fold: second looks %.4f, decisions differing from the"
+            + " full embedding's %d (single view alone: %d), accuracy full %.4f / margin rule"
+            + " %.4f / single view alone %.4f",
+        report.margin(),
+        report.quantile(),
+        report.combinations(),
+        report.meanAbsDifference(),
+        report.maxAbsDifference(),
+        report.secondLookRate(),
+        report.flips(),
+        report.singleOnlyFlips(),
+        report.fullAccuracy(),
+        report.marginAccuracy(),
+        report.singleOnlyAccuracy());
   }
 
   /** {@code far1e-3} for 0.001; a rate that is no power of ten keeps its decimal form. */
@@ -201,6 +294,9 @@ final class CalibrateCommand implements Callable<Integer> {
     calibration
         .identifyThreshold()
         .ifPresent(v -> line.append(String.format(Locale.ROOT, " identifyThreshold=%.4f", v)));
+    calibration
+        .singleViewMargin()
+        .ifPresent(v -> line.append(String.format(Locale.ROOT, " singleViewMargin=%.4f", v)));
     calibration
         .operatingPoints()
         .forEach((name, v) -> line.append(String.format(Locale.ROOT, " %s=%.4f", name, v)));

@@ -59,7 +59,12 @@ final class GalleryCommandOptions {
       System.out.println(
           work.apply(
               new FaceService(
-                  recognizer, opened, verifyThreshold, identifyThreshold, FaceCrops.NONE)));
+                  recognizer,
+                  opened,
+                  verifyThreshold,
+                  identifyThreshold,
+                  FaceCrops.NONE,
+                  recognizer.singleViewMargin())));
       return 0;
     } catch (FaceException e) {
       System.out.println(JsonLine.error(e));

@@ -16,13 +16,7 @@ final class ImageEmbedding {
 
   /** Empty when no face is found; an unreadable image fails with a FaceException. */
   static Optional<Embedding> largestFace(FaceRecognizer recognizer, Path path) {
-    byte[] bytes;
-    try {
-      bytes = Files.readAllBytes(path);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + path, e);
-    }
-    return recognizer.findLargest(bytes);
+    return recognizer.findLargest(read(path));
   }
 
   /** {@link #largestFace}, through {@code cache} when there is one. */
@@ -30,5 +24,24 @@ final class ImageEmbedding {
       FaceRecognizer recognizer, EmbeddingCache cache) {
     Function<Path, Optional<Embedding>> direct = path -> largestFace(recognizer, path);
     return cache == null ? direct : cache.around(direct);
+  }
+
+  /**
+   * The largest face's single-view embedding (its chip alone, no mirror image: {@link
+   * FaceRecognizer#findLargestSingleView}), through {@code cache} when there is one.
+   */
+  static Function<Path, Optional<Embedding>> singleViewFunction(
+      FaceRecognizer recognizer, EmbeddingCache cache) {
+    Function<Path, Optional<Embedding>> direct =
+        path -> recognizer.findLargestSingleView(read(path));
+    return cache == null ? direct : cache.around(direct);
+  }
+
+  private static byte[] read(Path path) {
+    try {
+      return Files.readAllBytes(path);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + path, e);
+    }
   }
 }

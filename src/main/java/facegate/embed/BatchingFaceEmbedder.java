@@ -60,6 +60,11 @@ public final class BatchingFaceEmbedder implements FaceEmbedder {
     return delegate.identifyThreshold();
   }
 
+  @Override
+  public OptionalDouble singleViewMargin() {
+    return delegate.singleViewMargin();
+  }
+
   /**
    * {@inheritDoc}
    *

@@ -81,6 +81,16 @@ public final class DjlFaceEmbedder implements FaceEmbedder {
   }
 
   /**
+   * The calibrated single-view margin from {@code model.json} ({@code singleViewMargin}, written by
+   * {@code facegate calibrate --single-view}); empty when absent.
+   */
+  @Override
+  public OptionalDouble singleViewMargin() {
+    Double margin = pool.card().singleViewMargin();
+    return margin == null ? OptionalDouble.empty() : OptionalDouble.of(margin);
+  }
+
+  /**
    * {@inheritDoc}
    *
    * @throws IllegalArgumentException for a raw descriptor of all zeros or non-finite values, which

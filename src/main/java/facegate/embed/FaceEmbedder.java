@@ -30,6 +30,15 @@ public interface FaceEmbedder extends AutoCloseable {
   }
 
   /**
+   * The model's calibrated single-view margin (a cosine difference, at least 0): scores of a probe
+   * embedded from its chip alone lie within it of the scores of the probe embedded with its mirror
+   * image, in all but the calibrated share of cases. Empty by default and when not calibrated.
+   */
+  default OptionalDouble singleViewMargin() {
+    return OptionalDouble.empty();
+  }
+
+  /**
    * The model's calibrated open-set identification threshold (a candidate counts as known when its
    * score ≥ it); empty by default and when not calibrated.
    */

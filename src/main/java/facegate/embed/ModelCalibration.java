@@ -17,24 +17,31 @@ import java.util.OptionalDouble;
 
 /**
  * Writes a model's calibrated thresholds into its {@code model.json}, keeping every other field:
- * {@code verifyThreshold} and {@code identifyThreshold} are replaced when given, each operating
- * point is added to (or replaces its namesake in) {@code operatingPoints}, and each provenance
- * entry to {@code calibration}. The file is replaced atomically (written beside, then renamed), so
- * a crash leaves either the old or the new manifest, never half of one.
+ * {@code verifyThreshold}, {@code identifyThreshold} and {@code singleViewMargin} are replaced when
+ * given, each operating point is added to (or replaces its namesake in) {@code operatingPoints},
+ * and each provenance entry to {@code calibration}. The file is replaced atomically (written
+ * beside, then renamed), so a crash leaves either the old or the new manifest, never half of one.
  *
  * @param verifyThreshold the default verify threshold (accept when cosine ≥ it), if calibrated
  * @param identifyThreshold the open-set identification threshold, if calibrated
+ * @param singleViewMargin the single-view margin ({@code FaceEmbedder.singleViewMargin}), if
+ *     calibrated; in [0, 2]
  * @param operatingPoints named thresholds, e.g. {@code far1e-3}; non-finite values are skipped
  * @param provenance how they were measured: pairs file, accuracy, command
  */
 public record ModelCalibration(
     OptionalDouble verifyThreshold,
     OptionalDouble identifyThreshold,
+    OptionalDouble singleViewMargin,
     Map<String, Double> operatingPoints,
     Map<String, String> provenance) {
   public ModelCalibration {
     requireCosine("verifyThreshold", verifyThreshold);
     requireCosine("identifyThreshold", identifyThreshold);
+    if (singleViewMargin.isPresent()
+        && !(singleViewMargin.getAsDouble() >= 0 && singleViewMargin.getAsDouble() <= 2)) {
+      throw new IllegalArgumentException("singleViewMargin must be in [0, 2]: " + singleViewMargin);
+    }
     operatingPoints = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(operatingPoints));
     provenance = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(provenance));
   }
@@ -47,6 +54,7 @@ public record ModelCalibration(
           JsonParser.parseString(Files.readString(file, StandardCharsets.UTF_8)).getAsJsonObject();
       verifyThreshold.ifPresent(value -> manifest.addProperty("verifyThreshold", value));
       identifyThreshold.ifPresent(value -> manifest.addProperty("identifyThreshold", value));
+      singleViewMargin.ifPresent(value -> manifest.addProperty("singleViewMargin", value));
       JsonObject points = objectIn(manifest, "operatingPoints");
       operatingPoints.forEach(
           (name, value) -> {

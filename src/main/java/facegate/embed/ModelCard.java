@@ -24,6 +24,9 @@ import java.nio.file.Path;
  *     model has not been calibrated; within [-1, 1] when present
  * @param identifyThreshold the calibrated open-set identification threshold (a candidate is known
  *     when its score ≥ it), or null when not calibrated; within [-1, 1] when present
+ * @param singleViewMargin how far a single-view probe's score may lie from the mirror-summed one's
+ *     (see {@code FaceEmbedder.singleViewMargin}), or null when not calibrated; in [0, 2] when
+ *     present
  */
 record ModelCard(
     String name,
@@ -34,7 +37,8 @@ record ModelCard(
     double scale,
     int dimension,
     Double verifyThreshold,
-    Double identifyThreshold) {
+    Double identifyThreshold,
+    Double singleViewMargin) {
   static final String FILE_NAME = "model.json";
 
   ModelCard {
@@ -53,6 +57,10 @@ record ModelCard(
     if (identifyThreshold != null && !(identifyThreshold >= -1 && identifyThreshold <= 1)) {
       throw new IllegalArgumentException(
           "model.json identifyThreshold must be a cosine in [-1, 1]: " + identifyThreshold);
+    }
+    if (singleViewMargin != null && !(singleViewMargin >= 0 && singleViewMargin <= 2)) {
+      throw new IllegalArgumentException(
+          "model.json singleViewMargin must be in [0, 2]: " + singleViewMargin);
     }
   }
 

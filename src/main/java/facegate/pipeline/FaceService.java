@@ -41,6 +41,17 @@ public final class FaceService {
     FoundFace largestFace(byte[] photo);
   }
 
+  /**
+   * A probe embedded from its chip alone (half the embedding work), completed with its mirrored
+   * chip only when needed ({@link FaceRecognizer#largestFaceSingleView}, {@link
+   * FaceRecognizer#withMirror}).
+   */
+  interface SingleViewEmbedder {
+    FoundFace singleView(byte[] photo);
+
+    Embedding withMirror(FoundFace singleView);
+  }
+
   /** Embeddings of synthesized pose views of a found face (extra templates at enrollment). */
   @FunctionalInterface
   interface ViewEmbedder {
@@ -53,6 +64,8 @@ public final class FaceService {
   }
 
   private final PhotoEmbedder embedder;
+  private final SingleViewEmbedder singleView;
+  private final OptionalDouble singleViewMargin;
   private final ViewEmbedder poseViews;
   private final Gallery gallery;
   private final double threshold;
@@ -61,12 +74,13 @@ public final class FaceService {
   private final Object enrollments = new Object();
 
   /**
-   * A service that keeps no face crops and identifies with the verify threshold.
+   * A service that keeps no face crops, identifies with the verify threshold and embeds every probe
+   * with its mirror image.
    *
    * @param threshold the verify threshold, a cosine in [-1, 1]; see {@link #resolveThreshold}
    */
   public FaceService(FaceRecognizer recognizer, Gallery gallery, double threshold) {
-    this(recognizer, gallery, threshold, threshold, FaceCrops.NONE);
+    this(recognizer, gallery, threshold, threshold, FaceCrops.NONE, OptionalDouble.empty());
   }
 
   /**
@@ -74,29 +88,60 @@ public final class FaceService {
    * @param identifyThreshold the score a candidate needs for {@link #identify} to call the face
    *     known, a cosine in [-1, 1]; see {@link #resolveIdentifyThreshold}
    * @param crops where enrollment photos' aligned crops are kept ({@link FaceCrops#NONE}: nowhere)
+   * @param singleViewMargin when present, {@link #verify(byte[], String)} embeds the probe's chip
+   *     alone first and adds its mirror image only when the score lies within this margin of the
+   *     threshold (usually the model's calibrated {@link FaceRecognizer#singleViewMargin}); when
+   *     empty, every probe is embedded with its mirror image
    */
   public FaceService(
       FaceRecognizer recognizer,
       Gallery gallery,
       double threshold,
       double identifyThreshold,
-      FaceCrops crops) {
+      FaceCrops crops,
+      OptionalDouble singleViewMargin) {
     this(
         recognizer::largestFace,
         face -> recognizer.embedViews(face, PoseRenderer.INSTANCE),
         gallery,
         threshold,
         identifyThreshold,
-        crops);
+        crops,
+        new SingleViewEmbedder() {
+          @Override
+          public FoundFace singleView(byte[] photo) {
+            return recognizer.largestFaceSingleView(photo);
+          }
+
+          @Override
+          public Embedding withMirror(FoundFace singleView) {
+            return recognizer.withMirror(singleView);
+          }
+        },
+        singleViewMargin);
   }
 
+  /**
+   * @param singleView may be null when {@code singleViewMargin} is empty
+   */
   FaceService(
       PhotoEmbedder embedder,
       ViewEmbedder poseViews,
       Gallery gallery,
       double threshold,
       double identifyThreshold,
-      FaceCrops crops) {
+      FaceCrops crops,
+      SingleViewEmbedder singleView,
+      OptionalDouble singleViewMargin) {
+    this.singleViewMargin = Objects.requireNonNull(singleViewMargin, "singleViewMargin");
+    if (singleViewMargin.isPresent()) {
+      Objects.requireNonNull(singleView, "singleView");
+      if (!(singleViewMargin.getAsDouble() >= 0)) {
+        throw new IllegalArgumentException(
+            "singleViewMargin must be at least 0: " + singleViewMargin);
+      }
+    }
+    this.singleView = singleView;
     this.embedder = Objects.requireNonNull(embedder, "embedder");
     this.poseViews = Objects.requireNonNull(poseViews, "poseViews");
     this.gallery = Objects.requireNonNull(gallery, "gallery");
@@ -225,12 +270,28 @@ public final class FaceService {
     return crops.enabled();
   }
 
-  /** Whether {@code photo} shows the enrolled person {@code id} (compared with each template). */
+  /**
+   * Whether {@code photo} shows the enrolled person {@code id} (compared with each template). With
+   * a single-view margin, the probe's chip is embedded alone first; only a score within the margin
+   * of the threshold is recomputed with the mirrored chip added, so the decision is the one the
+   * full embedding would give (the score is the full embedding's only when it was recomputed).
+   */
   public Verification verify(byte[] photo, String id) {
     requirePerson(id);
-    Embedding probe = embedder.largestFace(photo).embedding();
+    if (singleViewMargin.isEmpty()) {
+      return decide(score(id, embedder.largestFace(photo).embedding()));
+    }
+    FoundFace probe = singleView.singleView(photo);
+    double score = score(id, probe.embedding());
+    if (Math.abs(score - threshold) < singleViewMargin.getAsDouble()) {
+      score = score(id, singleView.withMirror(probe));
+    }
+    return decide(score);
+  }
+
+  private double score(String id, Embedding probe) {
     Match match = gallery.compare(id, probe).orElseThrow(() -> personNotFound(id));
-    return decide(match.score());
+    return match.score();
   }
 
   /** Whether the largest faces of two photos are the same person. */

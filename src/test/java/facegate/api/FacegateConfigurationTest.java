@@ -28,10 +28,19 @@ class FacegateConfigurationTest {
       assertEquals(2, configuration.predictors());
       assertNull(configuration.verifyThreshold());
       assertEquals(OptionalDouble.empty(), configuration.configuredThreshold());
+      assertTrue(configuration.verifySingleView());
       ApiKeysConfiguration keys = context.getBean(ApiKeysConfiguration.class);
       assertEquals(List.of(), keys.admin());
       assertEquals(List.of(), keys.verifier());
       assertFalse(context.getBean(GalleryConfiguration.class).storeCrops(), "privacy default");
+    }
+  }
+
+  @Test
+  void bindsVerifySingleViewOff() {
+    try (ApplicationContext context =
+        ApplicationContext.run(Map.of("facegate.verify-single-view", "false"))) {
+      assertFalse(context.getBean(FacegateConfiguration.class).verifySingleView());
     }
   }
 

@@ -32,6 +32,7 @@ class ModelCalibrationTest {
     new ModelCalibration(
             OptionalDouble.of(0.92),
             OptionalDouble.of(0.95),
+            OptionalDouble.of(0.021),
             Map.of("far1e-4", 0.93, "far1e-5", Double.POSITIVE_INFINITY),
             Map.of("command", "facegate calibrate test"))
         .writeTo(model);
@@ -40,6 +41,7 @@ class ModelCalibrationTest {
     for (String key : before.keySet()) {
       if (!key.equals("verifyThreshold")
           && !key.equals("identifyThreshold")
+          && !key.equals("singleViewMargin")
           && !key.equals("operatingPoints")
           && !key.equals("calibration")) {
         assertEquals(before.get(key), after.get(key), key);
@@ -63,6 +65,7 @@ class ModelCalibrationTest {
     ModelCard card = ModelCard.read(model);
     assertEquals(0.92, card.verifyThreshold());
     assertEquals(0.95, card.identifyThreshold());
+    assertEquals(0.021, card.singleViewMargin());
     assertFalse(Files.exists(model.resolve("model.json.tmp")));
   }
 
@@ -72,6 +75,19 @@ class ModelCalibrationTest {
         IllegalArgumentException.class,
         () ->
             new ModelCalibration(
-                OptionalDouble.of(1.5), OptionalDouble.empty(), Map.of(), Map.of()));
+                OptionalDouble.of(1.5),
+                OptionalDouble.empty(),
+                OptionalDouble.empty(),
+                Map.of(),
+                Map.of()));
+    assertThrows(
+        IllegalArgumentException.class,
+        () ->
+            new ModelCalibration(
+                OptionalDouble.empty(),
+                OptionalDouble.empty(),
+                OptionalDouble.of(-0.01),
+                Map.of(),
+                Map.of()));
   }
 }

@@ -50,8 +50,7 @@ class FaceServiceTest {
   @BeforeEach
   void open() {
     gallery = HnswGallery.open(folder, GalleryOptions.of("fake", 4));
-    service =
-        new FaceService(this::face, this::views, gallery, THRESHOLD, THRESHOLD, FaceCrops.NONE);
+    service = service(THRESHOLD, THRESHOLD, null, OptionalDouble.empty());
   }
 
   @AfterEach
@@ -126,6 +125,68 @@ class FaceServiceTest {
   }
 
   @Test
+  void singleViewProbesAreReScoredMirroredOnlyNearTheThreshold() {
+    List<String> mirrored = new ArrayList<>();
+    FaceService.SingleViewEmbedder singleView =
+        new FaceService.SingleViewEmbedder() {
+          // The chip alone scores 0.79 (clear) or 0.72 (near 0.7); the mirrored sums 0.8 / 0.68.
+          @Override
+          public FoundFace singleView(byte[] photo) {
+            String name = new String(photo, StandardCharsets.UTF_8);
+            return new FoundFace(
+                unitAt(name.equals("near") ? 0.72 : 0.79),
+                new RgbImage(1, 1, new byte[] {(byte) name.length(), 0, 0}),
+                new Landmarks(new double[136]));
+          }
+
+          @Override
+          public Embedding withMirror(FoundFace face) {
+            mirrored.add(face.embedding().toString());
+            return unitAt(face.chip().rgb()[0] == 4 ? 0.68 : 0.8);
+          }
+        };
+    FaceService singleViewService =
+        service(THRESHOLD, THRESHOLD, singleView, OptionalDouble.of(0.05));
+    singleViewService.enroll("alice", "", photo("alice"));
+
+    Verification clear = singleViewService.verify(photo("clear"), "alice");
+    assertTrue(clear.match());
+    assertEquals(0.79, clear.score(), 1e-6, "far from the threshold: the single view decides");
+    assertEquals(List.of(), mirrored);
+
+    Verification near = singleViewService.verify(photo("near"), "alice");
+    assertEquals(1, mirrored.size(), "within the margin: the mirrored chip is added");
+    assertFalse(near.match(), "the full embedding's score decides: 0.68 < 0.7");
+    assertEquals(0.68, near.score(), 1e-6);
+
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> service(THRESHOLD, THRESHOLD, singleView, OptionalDouble.of(-0.1)));
+  }
+
+  private FaceService service(
+      double threshold,
+      double identifyThreshold,
+      FaceService.SingleViewEmbedder singleView,
+      OptionalDouble singleViewMargin) {
+    return new FaceService(
+        this::face,
+        this::views,
+        gallery,
+        threshold,
+        identifyThreshold,
+        FaceCrops.NONE,
+        singleView,
+        singleViewMargin);
+  }
+
+  /** A unit vector whose cosine with alice's (1, 0, 0, 0) is {@code cosine}. */
+  private static Embedding unitAt(double cosine) {
+    return Embedding.normalize(
+        new float[] {(float) cosine, (float) Math.sqrt(1 - cosine * cosine), 0, 0});
+  }
+
+  @Test
   void poseViewsAreStoredAsExtraTemplatesAndVerifyTakesTheBest() {
     Person plain = service.enroll("alice", "", photo("alice"));
     assertEquals(1, plain.templates());
@@ -179,8 +240,7 @@ class FaceServiceTest {
 
   @Test
   void identificationUsesItsOwnStricterThresholdWhileVerificationKeepsTheVerifyOne() {
-    FaceService strict =
-        new FaceService(this::face, this::views, gallery, THRESHOLD, 0.85, FaceCrops.NONE);
+    FaceService strict = service(THRESHOLD, 0.85, null, OptionalDouble.empty());
     strict.enroll("alice", "Alice", photo("alice"));
     Identification identified = strict.identify(photo("alice2"), 1);
     assertTrue(identified.unknown(), "0.8 is below the identify threshold 0.85");
@@ -251,8 +311,7 @@ class FaceServiceTest {
             FaceService.resolveThreshold(
                 OptionalDouble.of(Double.NaN), OptionalDouble.empty(), ""));
     assertCode(
-        ErrorCode.CONFIGURATION_INVALID,
-        () -> new FaceService(this::face, this::views, gallery, 1.01, 1.01, FaceCrops.NONE));
+        ErrorCode.CONFIGURATION_INVALID, () -> service(1.01, 1.01, null, OptionalDouble.empty()));
   }
 
   private static List<String> ids(List<Person> people) {
