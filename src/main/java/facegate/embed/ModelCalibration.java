@@ -4,13 +4,13 @@ import com.google.gson.GsonBuilder;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import facegate.core.AtomicFiles;
 import facegate.core.ErrorCode;
 import facegate.core.FaceException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.OptionalDouble;
@@ -64,13 +64,10 @@ public record ModelCalibration(
           });
       JsonObject calibration = objectIn(manifest, "calibration");
       provenance.forEach(calibration::addProperty);
-      Path temporary = file.resolveSibling(ModelCard.FILE_NAME + ".tmp");
-      String json =
+      AtomicFiles.replace(
+          file,
           new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create().toJson(manifest)
-              + "\n";
-      Files.writeString(temporary, json, StandardCharsets.UTF_8);
-      Files.move(
-          temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+              + "\n");
     } catch (IOException | IllegalStateException e) {
       throw new FaceException(
           ErrorCode.MODEL_INVALID, "cannot update " + file + ": " + e.getMessage(), e);

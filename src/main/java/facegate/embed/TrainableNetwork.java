@@ -12,15 +12,14 @@ import ai.djl.nn.Parameter;
 import ai.djl.util.Pair;
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonObject;
+import facegate.core.AtomicFiles;
 import facegate.core.ErrorCode;
 import facegate.core.FaceException;
 import facegate.core.RgbImage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -232,14 +231,9 @@ public final class TrainableNetwork implements AutoCloseable {
       card.addProperty("output", "128-d descriptor; facegate L2-normalises it");
       card.addProperty("metric", "cosine");
       extra.entrySet().forEach(e -> card.add(e.getKey(), e.getValue()));
-      Path file = dir.resolve(ModelCard.FILE_NAME);
-      Path temporary = dir.resolve(ModelCard.FILE_NAME + ".tmp");
-      Files.writeString(
-          temporary,
-          new GsonBuilder().setPrettyPrinting().create().toJson(card) + "\n",
-          StandardCharsets.UTF_8);
-      Files.move(
-          temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      AtomicFiles.replace(
+          dir.resolve(ModelCard.FILE_NAME),
+          new GsonBuilder().setPrettyPrinting().create().toJson(card) + "\n");
     } catch (IOException e) {
       throw new UncheckedIOException("cannot save the network to " + dir, e);
     }

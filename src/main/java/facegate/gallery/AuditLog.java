@@ -2,6 +2,7 @@ package facegate.gallery;
 
 import com.google.gson.Gson;
 import com.google.gson.JsonParseException;
+import facegate.core.AtomicFiles;
 import facegate.core.ErrorCode;
 import facegate.core.FaceException;
 import java.io.BufferedReader;

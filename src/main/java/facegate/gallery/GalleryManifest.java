@@ -1,5 +1,6 @@
 package facegate.gallery;
 
+import facegate.core.AtomicFiles;
 import facegate.core.ErrorCode;
 import facegate.core.FaceException;
 import java.io.IOException;

@@ -1,5 +1,6 @@
 package facegate.gallery;
 
+import facegate.core.AtomicFiles;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,5 +1,6 @@
 package facegate.gallery;
 
+import facegate.core.AtomicFiles;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.StreamCorruptedException;

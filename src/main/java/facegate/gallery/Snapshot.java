@@ -1,5 +1,6 @@
 package facegate.gallery;
 
+import facegate.core.AtomicFiles;
 import java.io.BufferedInputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;

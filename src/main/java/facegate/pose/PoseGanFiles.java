@@ -3,12 +3,12 @@ package facegate.pose;
 import ai.djl.Model;
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonObject;
+import facegate.core.AtomicFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Locale;
 
 /** Writes the pose GAN's folders: the generator as {@link PoseGan} reads it, the discriminator. */
@@ -91,12 +91,8 @@ final class PoseGanFiles {
   }
 
   private static void writeAtomically(Path file, JsonObject card) throws IOException {
-    Path temporary = file.resolveSibling(file.getFileName() + ".tmp");
-    Files.writeString(
-        temporary,
-        new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create().toJson(card) + "\n",
-        StandardCharsets.UTF_8);
-    Files.move(
-        temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    AtomicFiles.replace(
+        file,
+        new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create().toJson(card) + "\n");
   }
 }

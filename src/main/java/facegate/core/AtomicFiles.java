@@ -1,4 +1,4 @@
-package facegate.gallery;
+package facegate.core;
 
 import java.io.BufferedOutputStream;
 import java.io.FilterOutputStream;
@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -15,12 +16,13 @@ import java.nio.file.StandardOpenOption;
  * Replaces files so that a crash leaves either the old or the new content, never a mix: write a
  * temporary file beside the target, force it, rename it over the target, force the directory.
  */
-final class AtomicFiles {
-  static final String TEMP_SUFFIX = ".tmp";
+public final class AtomicFiles {
+  /** Suffix of the temporary file written beside the target (left behind only by a crash). */
+  public static final String TEMP_SUFFIX = ".tmp";
 
   /** Writes the content of a file. */
   @FunctionalInterface
-  interface Writer {
+  public interface Writer {
     void write(OutputStream out) throws IOException;
   }
 
@@ -44,7 +46,7 @@ final class AtomicFiles {
   }
 
   /** Atomically replaces {@code target} with what {@code writer} writes. */
-  static void replace(Path target, Writer writer) throws IOException {
+  public static void replace(Path target, Writer writer) throws IOException {
     Path temp = target.resolveSibling(target.getFileName() + TEMP_SUFFIX);
     try (FileChannel channel =
         FileChannel.open(
@@ -64,15 +66,20 @@ final class AtomicFiles {
     forceDirectory(target.getParent());
   }
 
+  /** Atomically replaces {@code target} with {@code text} in UTF-8. */
+  public static void replace(Path target, String text) throws IOException {
+    replace(target, out -> out.write(text.getBytes(StandardCharsets.UTF_8)));
+  }
+
   /** Deletes {@code file} if present and makes the deletion durable. */
-  static void delete(Path file) throws IOException {
+  public static void delete(Path file) throws IOException {
     if (Files.deleteIfExists(file)) {
       forceDirectory(file.getParent());
     }
   }
 
   /** Makes renames and creations in {@code directory} durable (Linux, macOS). */
-  static void forceDirectory(Path directory) throws IOException {
+  public static void forceDirectory(Path directory) throws IOException {
     try (FileChannel channel = FileChannel.open(directory, StandardOpenOption.READ)) {
       channel.force(true);
     }
