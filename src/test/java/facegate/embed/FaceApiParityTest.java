@@ -81,6 +81,17 @@ class FaceApiParityTest {
   }
 
   @Test
+  void aLoneChipMatchesFaceApiToo() throws IOException {
+    // A batch of one runs padded to two (a different convolution kernel than larger batches).
+    JsonObject crop = crops.get(3).getAsJsonObject();
+    List<Embedding> alone = embedder.embed(List.of(readPng(crop.get("chip").getAsString())));
+    assertEquals(1, alone.size());
+    Embedding expected = Embedding.normalize(floats(crop.getAsJsonArray("descriptor")));
+    double cosine = alone.get(0).cosine(expected);
+    assertTrue(cosine >= MIN_COSINE, crop.get("chip") + " alone: cosine " + cosine);
+  }
+
+  @Test
   void landmarksMatchFaceApi() throws IOException {
     List<RgbImage> images = new ArrayList<>();
     for (JsonElement crop : crops) {
