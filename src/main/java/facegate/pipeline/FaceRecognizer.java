@@ -331,9 +331,11 @@ public final class FaceRecognizer implements AutoCloseable {
   }
 
   /**
-   * {@link #largestFace} at half the embedding cost: the embedding is of the chip alone, without
-   * its mirror image (which {@link #withMirror} adds later if needed). Scores of such a probe
-   * against mirror-summed templates differ from the full pipeline's by at most the model's {@link
+   * {@link #largestFace} with one embedding chip instead of two: the embedding is of the chip
+   * alone, without its mirror image (which {@link #withMirror} adds later if needed). Half the
+   * embedding work when chips of concurrent calls share forward passes; a lone chip costs about as
+   * much as two on this CPU (see {@code DjlFaceEmbedder.embed}). Scores of such a probe against
+   * mirror-summed templates differ from the full pipeline's by at most the model's {@link
    * #singleViewMargin} in all but a calibrated share of cases.
    */
   public FoundFace largestFaceSingleView(byte[] imageBytes) {

@@ -42,7 +42,7 @@ public final class FaceService {
   }
 
   /**
-   * A probe embedded from its chip alone (half the embedding work), completed with its mirrored
+   * A probe embedded from its chip alone (one chip instead of two), completed with its mirrored
    * chip only when needed ({@link FaceRecognizer#largestFaceSingleView}, {@link
    * FaceRecognizer#withMirror}).
    */
