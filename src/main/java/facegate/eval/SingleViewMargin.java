@@ -65,9 +65,6 @@ public final class SingleViewMargin {
       PairsEvaluation.Result single,
       double threshold,
       double quantile) {
-    if (!(quantile > 0 && quantile <= 1)) {
-      throw new IllegalArgumentException("quantile must be in (0, 1], got " + quantile);
-    }
     return measure(combinations(full, single), threshold, quantile);
   }
 
