@@ -19,6 +19,8 @@ import jakarta.validation.constraints.Min;
  *     waiting)
  * @param embedQueue chips waiting for the embedding network before a request is refused (default
  *     256, at least {@code maxBatch})
+ * @param embedWorkers forward passes of the embedding network at once (default 1; at most {@code
+ *     facegate.predictors}): with one, chips that arrive during a pass share the next
  * @param retryAfterSeconds the {@code Retry-After} of a 503 answer (default 1)
  */
 @ConfigurationProperties("facegate.load")
@@ -28,10 +30,11 @@ public record LoadConfiguration(
     @Bindable(defaultValue = "32") @Min(1) @Max(1024) int maxBatch,
     @Bindable(defaultValue = "0") @Min(0) @Max(10000) long maxWaitMillis,
     @Bindable(defaultValue = "256") @Min(1) @Max(1000000) int embedQueue,
+    @Bindable(defaultValue = "1") @Min(1) @Max(64) int embedWorkers,
     @Bindable(defaultValue = "1") @Min(1) @Max(3600) int retryAfterSeconds) {
 
   /** The pipeline's view of these settings. */
   public LoadSettings settings() {
-    return new LoadSettings(threads, queue, maxBatch, maxWaitMillis, embedQueue);
+    return new LoadSettings(threads, queue, maxBatch, maxWaitMillis, embedQueue, embedWorkers);
   }
 }

@@ -24,6 +24,7 @@ final class DlibConvLayer extends AbstractBlock {
   private final TfConv2dBlock conv;
   private final Parameter scaleWeights;
   private final Parameter scaleBiases;
+  private boolean scaleFolded;
 
   DlibConvLayer(int in, int out, int kernel, int stride, boolean same, boolean relu) {
     super(VERSION);
@@ -46,6 +47,9 @@ final class DlibConvLayer extends AbstractBlock {
   protected NDList forwardInternal(
       ParameterStore store, NDList inputs, boolean training, PairList<String, Object> params) {
     NDArray x = conv.forward(store, inputs, training, params).singletonOrThrow();
+    if (scaleFolded) {
+      return new NDList(relu ? Activation.relu(x) : x);
+    }
     Shape perChannel = new Shape(1, channels, 1, 1);
     NDArray weights =
         ParameterViews.ownedLike(
@@ -55,6 +59,25 @@ final class DlibConvLayer extends AbstractBlock {
             store.getValue(scaleBiases, x.getDevice(), training).reshape(perChannel), x);
     NDArray out = x.mul(weights).add(biases);
     return new NDList(relu ? Activation.relu(out) : out);
+  }
+
+  /**
+   * Folds the scale layer into the convolution for inference: {@code s * (W*x + b) + t} is {@code
+   * (s*W)*x + (s*b + t)}, so the weights become {@code s*W}, the bias {@code s*b + t}, and the
+   * forward pass skips two element-wise passes over the layer's output. The scale parameters become
+   * 1 and 0, so the block computes the same function whether or not a later forward skips them. Not
+   * for training: the scale is no longer learnt separately.
+   */
+  void foldScale() {
+    if (scaleFolded) {
+      return;
+    }
+    NDArray scale = scaleWeights.getArray();
+    NDArray shift = scaleBiases.getArray();
+    conv.scaleOutputs(scale, shift);
+    scale.muli(0).addi(1);
+    shift.muli(0);
+    scaleFolded = true;
   }
 
   @Override

@@ -106,6 +106,14 @@ final class DlibResNetBlock extends AbstractBlock {
     }
   }
 
+  /** Folds every scale layer into its convolution ({@link DlibConvLayer#foldScale()}). */
+  void foldScales() {
+    stem.foldScale();
+    for (DlibResidualBlock unit : units) {
+      unit.foldScales();
+    }
+  }
+
   /** Copies face-api's {@code face_recognition_model} weights into this initialised block. */
   void importTfjs(Map<String, TfjsTensor> weights) {
     stem.importTfjs(weights, "conv32_down");

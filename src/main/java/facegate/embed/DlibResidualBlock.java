@@ -78,6 +78,11 @@ final class DlibResidualBlock extends AbstractBlock {
     conv2.initialize(manager, dataType, conv1.getOutputShapes(shapes));
   }
 
+  void foldScales() {
+    conv1.foldScale();
+    conv2.foldScale();
+  }
+
   void importTfjs(Map<String, TfjsTensor> weights, String prefix) {
     conv1.importTfjs(weights, prefix + "/conv1");
     conv2.importTfjs(weights, prefix + "/conv2");

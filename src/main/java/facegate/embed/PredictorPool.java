@@ -107,6 +107,7 @@ final class PredictorPool implements AutoCloseable {
     try {
       model.setBlock(architecture.newBlock());
       model.load(dir, card.name());
+      architecture.prepareForInference(model.getBlock());
       return new PredictorPool(card, model, predictorCount, batchSize);
     } catch (IOException | MalformedModelException | RuntimeException e) {
       model.close();

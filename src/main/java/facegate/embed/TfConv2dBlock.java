@@ -133,6 +133,20 @@ final class TfConv2dBlock extends AbstractBlock {
         depthwise ? inChannels : 1);
   }
 
+  /**
+   * Scales output channel {@code o} by {@code scale[o]} and adds {@code shift[o]}, in the weights:
+   * afterwards the block computes {@code scale * conv(x) + shift}. Needs a bias.
+   */
+  void scaleOutputs(NDArray scale, NDArray shift) {
+    if (bias == null) {
+      throw new IllegalStateException("a convolution without bias cannot take a shift");
+    }
+    try (NDArray perChannel = scale.reshape(outChannels, 1, 1, 1)) {
+      weight.getArray().muli(perChannel);
+    }
+    bias.getArray().muli(scale).addi(shift);
+  }
+
   @Override
   public Shape[] getOutputShapes(Shape[] inputShapes) {
     Shape in = inputShapes[0];

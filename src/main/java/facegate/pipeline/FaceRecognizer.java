@@ -120,8 +120,9 @@ public final class FaceRecognizer implements AutoCloseable {
    * The standard pipeline for a service under concurrent load: as {@link #open(Path, Path, Path,
    * int)}, but {@link #largestFace} and {@link #findLargest} decode, detect and align on {@code
    * load.threads()} threads behind a queue of {@code load.queue()} photos, and chips of concurrent
-   * callers share forward passes of the embedding network ({@link BatchingFaceEmbedder}). When
-   * either queue is full a call fails at once with {@code overloaded}.
+   * callers share forward passes of the embedding network ({@link BatchingFaceEmbedder}, {@code
+   * load.embedWorkers()} passes at once). When either queue is full a call fails at once with
+   * {@code overloaded}.
    *
    * @param load null for no pool and no batching (each call runs on its caller's thread)
    */
@@ -147,7 +148,11 @@ public final class FaceRecognizer implements AutoCloseable {
       if (load != null) {
         embedder =
             new BatchingFaceEmbedder(
-                embedder, load.maxBatch(), load.maxWaitMillis(), load.embedQueue(), predictors);
+                embedder,
+                load.maxBatch(),
+                load.maxWaitMillis(),
+                load.embedQueue(),
+                Math.min(predictors, load.embedWorkers()));
         stage = new BoundedStage("align", load.threads(), load.queue());
       }
       opened.add(embedder);

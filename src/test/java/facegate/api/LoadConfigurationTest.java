@@ -14,7 +14,7 @@ class LoadConfigurationTest {
   void bindsTheDocumentedDefaults() {
     try (ApplicationContext context = ApplicationContext.run(Map.of())) {
       LoadConfiguration load = context.getBean(LoadConfiguration.class);
-      assertEquals(new LoadSettings(2, 32, 32, 0, 256), load.settings());
+      assertEquals(new LoadSettings(2, 32, 32, 0, 256, 1), load.settings());
       assertEquals(LoadSettings.DEFAULTS, load.settings());
       assertEquals(1, load.retryAfterSeconds());
     }
@@ -30,9 +30,10 @@ class LoadConfigurationTest {
                 "facegate.load.max-batch", "8",
                 "facegate.load.max-wait-millis", "20",
                 "facegate.load.embed-queue", "64",
+                "facegate.load.embed-workers", "2",
                 "facegate.load.retry-after-seconds", "3"))) {
       LoadConfiguration load = context.getBean(LoadConfiguration.class);
-      assertEquals(new LoadSettings(4, 0, 8, 20, 64), load.settings());
+      assertEquals(new LoadSettings(4, 0, 8, 20, 64, 2), load.settings());
       assertEquals(3, load.retryAfterSeconds());
     }
   }
