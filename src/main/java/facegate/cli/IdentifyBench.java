@@ -66,6 +66,7 @@ final class IdentifyBench {
               kind,
               size,
               result.exactMillis());
+          printTies(kind, result);
           headlines.add(new Headline(kind + "-exact", size, 0, result.exactMillis(), 1.0));
         } else {
           headlines.add(print(kind, result));
@@ -73,6 +74,21 @@ final class IdentifyBench {
       }
     }
     return headlines;
+  }
+
+  /** How near-tied the exact top-10 is: why recall@10 can stay low at large sizes. */
+  private void printTies(String kind, IndexBenchmark.Result result) {
+    IndexBenchmark.Ties ties = result.ties();
+    out.printf(
+        Locale.ROOT,
+        "identify kind=%s size=%d ties: median_10th=%.4f median_gap_10_11=%.5f"
+            + " mean_within_%.2f_of_10th=%.1f%n",
+        kind,
+        result.size(),
+        ties.medianTenth(),
+        ties.medianGap(),
+        IndexBenchmark.TIE_BAND,
+        ties.withinBand());
   }
 
   private Headline print(String kind, IndexBenchmark.Result result) {
@@ -88,18 +104,21 @@ final class IdentifyBench {
         result.buildSeconds(),
         result.bytesPerTemplate(),
         result.exactMillis());
+    printTies(kind, result);
     IndexBenchmark.SearchResult10 chosen = null;
     for (IndexBenchmark.SearchResult10 search : result.searches()) {
       out.printf(
           Locale.ROOT,
-          "identify kind=%s size=%d ef=%d mean_ms=%.3f p99_ms=%.3f recall1=%.4f recall10=%.4f%n",
+          "identify kind=%s size=%d ef=%d mean_ms=%.3f p99_ms=%.3f recall1=%.4f recall10=%.4f"
+              + " recall10_eps=%.4f%n",
           kind,
           result.size(),
           search.ef(),
           search.meanMillis(),
           search.p99Millis(),
           search.recallAt1(),
-          search.recallAt10());
+          search.recallAt10(),
+          search.recallAt10Within());
       if (chosen == null && search.recallAt10() >= 0.99) {
         chosen = search;
       }
