@@ -44,7 +44,9 @@ final class BenchCommand implements Callable<Integer> {
       names = "--kinds",
       split = ",",
       defaultValue = "lfw,random",
-      description = "Gallery kinds: lfw (real embeddings and mixes of them), random.")
+      description =
+          "Gallery kinds: lfw (real embeddings and mixes of them), gauss (real embeddings and"
+              + " draws from a Gaussian fitted to them), random.")
   List<String> kinds;
 
   @Option(
@@ -120,6 +122,12 @@ final class BenchCommand implements Callable<Integer> {
       summary.add(String.format(Locale.ROOT, "embed_ips=%.1f", ips));
     }
     if (sections.contains("identify")) {
+      for (String kind : kinds) {
+        if (!List.of("lfw", "gauss", "random").contains(kind)) {
+          throw new IllegalArgumentException(
+              "unknown --kinds " + kind + "; expected lfw, gauss or random");
+        }
+      }
       List<Integer> gallerySizes =
           sizes != null ? sizes : quick ? List.of(10_000) : List.of(10_000, 100_000, 1_000_000);
       int queryCount = queries != null ? queries : quick ? 200 : 1000;
@@ -128,7 +136,7 @@ final class BenchCommand implements Callable<Integer> {
               .run(
                   kinds,
                   gallerySizes,
-                  kinds.contains("lfw") ? realEmbeddings() : List.of(),
+                  kinds.contains("lfw") || kinds.contains("gauss") ? realEmbeddings() : List.of(),
                   queryCount,
                   new HnswParameters(m, efConstruction, efs[0]),
                   efs,

@@ -30,7 +30,7 @@ final class IdentifyBench {
 
   /**
    * Runs every kind at every size, in order; {@code real} are the real embeddings the {@code lfw}
-   * kind is made of (may be empty when only {@code random} runs).
+   * and {@code gauss} kinds are made of (may be empty when only {@code random} runs).
    */
   List<Headline> run(
       List<String> kinds,
@@ -49,7 +49,10 @@ final class IdentifyBench {
           vectors = SyntheticTemplates.random(size, 128, seed);
           queries = SyntheticTemplates.random(queryCount, 128, seed + 1);
         } else {
-          vectors = SyntheticTemplates.mixed(real, size, seed);
+          vectors =
+              kind.equals("gauss")
+                  ? SyntheticTemplates.gaussian(real, size, seed)
+                  : SyntheticTemplates.mixed(real, size, seed);
           queries = SyntheticTemplates.nearReal(real, queryCount, seed + 1);
         }
         IndexBenchmark.Result result =
