@@ -17,6 +17,7 @@ import java.util.Objects;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Function;
 import org.bytedeco.javacpp.IntPointer;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.bytedeco.opencv.opencv_core.Rect;
@@ -93,12 +94,7 @@ public final class CascadeFaceDetector implements FaceDetector, AutoCloseable {
   @Override
   public List<FaceBox> detect(RgbImage image) {
     Objects.requireNonNull(image, "image");
-    Classifiers classifiers = borrow();
-    try {
-      return detectWith(classifiers, image);
-    } finally {
-      idle.add(classifiers);
-    }
+    return withClassifiers(classifiers -> detectWith(classifiers, image));
   }
 
   /**
@@ -115,30 +111,24 @@ public final class CascadeFaceDetector implements FaceDetector, AutoCloseable {
   @Override
   public List<FaceBox> detectLargest(RgbImage image) {
     Objects.requireNonNull(image, "image");
-    Classifiers classifiers = borrow();
-    try {
-      if (settings.minFaceFraction() < LARGE_FACE_FRACTION) {
-        for (double step : List.of(LARGE_FACE_SCALE_FACTOR, LARGE_FACE_RETRY_SCALE_FACTOR)) {
-          List<FaceBox> large = largeFaces(classifiers, image, step);
-          if (!large.isEmpty()) {
-            return List.of(large.get(0));
-          }
+    return withClassifiers(classifiers -> largestWith(classifiers, image));
+  }
+
+  private List<FaceBox> largestWith(Classifiers classifiers, RgbImage image) {
+    if (settings.minFaceFraction() < LARGE_FACE_FRACTION) {
+      for (double step : List.of(LARGE_FACE_SCALE_FACTOR, LARGE_FACE_RETRY_SCALE_FACTOR)) {
+        List<FaceBox> large = largeFaces(classifiers, image, step);
+        if (!large.isEmpty()) {
+          return List.of(large.get(0));
         }
       }
-      return detectWith(classifiers, image).stream().limit(1).toList();
-    } finally {
-      idle.add(classifiers);
     }
+    return detectWith(classifiers, image).stream().limit(1).toList();
   }
 
   /** One search of detectLargest among large faces, with pyramid step {@code step}. */
   List<FaceBox> largeFaces(RgbImage image, double step) {
-    Classifiers classifiers = borrow();
-    try {
-      return largeFaces(classifiers, image, step);
-    } finally {
-      idle.add(classifiers);
-    }
+    return withClassifiers(classifiers -> largeFaces(classifiers, image, step));
   }
 
   private List<FaceBox> largeFaces(Classifiers classifiers, RgbImage image, double step) {
@@ -271,6 +261,16 @@ public final class CascadeFaceDetector implements FaceDetector, AutoCloseable {
       }
     }
     return boxes;
+  }
+
+  /** Runs {@code work} with classifiers borrowed from the pool, and gives them back. */
+  private <T> T withClassifiers(Function<Classifiers, T> work) {
+    Classifiers classifiers = borrow();
+    try {
+      return work.apply(classifiers);
+    } finally {
+      idle.add(classifiers);
+    }
   }
 
   private Classifiers borrow() {

@@ -76,14 +76,7 @@ class CascadeFaceDetectorTest {
   @Test
   void largestFaceSearchRetriesWithAFinerStepBeforeTheFullSearch() {
     // Angela_Bassett_0003's face lies between the levels of the step-1.2 pyramid.
-    RgbImage photo =
-        new ImageDecoder()
-            .decode(
-                Fixtures.bytes(
-                    Fixtures.lfwImages().stream()
-                        .filter(p -> p.endsWith("Angela_Bassett_0003.jpg"))
-                        .findFirst()
-                        .orElseThrow()));
+    RgbImage photo = new ImageDecoder().decode(Fixtures.lfw("Angela_Bassett", 3));
     assertEquals(
         List.of(), detector.largeFaces(photo, CascadeFaceDetector.LARGE_FACE_SCALE_FACTOR));
     List<FaceBox> retry =
