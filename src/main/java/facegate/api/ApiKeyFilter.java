@@ -6,21 +6,16 @@ import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.RequestFilter;
 import io.micronaut.http.annotation.ServerFilter;
+import io.micronaut.web.router.RouteAttributes;
+import java.util.Optional;
 
 /**
- * Checks the {@code X-API-Key} header of every {@code /v1} request and of the management endpoints
- * {@code /info}, {@code /metrics} and {@code /prometheus} ({@code /health} stays open); see {@link
- * AccessPolicy}. The caller is left on the request as the {@link Caller} attribute.
+ * Checks the {@code X-API-Key} header of every request whose matched route needs a key (see {@link
+ * AccessPolicy}); the role comes from the route Micronaut matched, so {@code /v1/audit/} or {@code
+ * //v1/audit} need the same admin key as {@code /v1/audit}. The caller is left on the request as
+ * the {@link Caller} attribute.
  */
-@ServerFilter({
-  "/v1/**",
-  "/info",
-  "/info/**",
-  "/metrics",
-  "/metrics/**",
-  "/prometheus",
-  "/prometheus/**"
-})
+@ServerFilter("/**")
 public final class ApiKeyFilter {
   private final AccessPolicy policy;
 
@@ -32,9 +27,15 @@ public final class ApiKeyFilter {
   @RequestFilter
   @Nullable
   public HttpResponse<ErrorBody> authorize(HttpRequest<?> request) {
+    Optional<Role> required =
+        RouteAttributes.getRouteMatch(request)
+            .flatMap(route -> AccessPolicy.requiredRole(route.getAnnotationMetadata()));
+    if (required.isEmpty()) {
+      return null;
+    }
     try {
       Caller caller =
-          policy.authorizeCaller(request.getHeaders().get(AccessPolicy.HEADER), request.getPath());
+          policy.authorize(request.getHeaders().get(AccessPolicy.HEADER), required.get());
       request.setAttribute(Caller.ATTRIBUTE, caller);
       return null;
     } catch (FaceException e) {

@@ -13,6 +13,7 @@ import io.micronaut.serde.annotation.Serdeable;
 import java.util.List;
 
 /** {@code GET /v1/audit?limit=100} (admin key): the latest audit log entries, oldest first. */
+@RequiredRole(Role.ADMIN)
 @Controller("/v1/audit")
 @ExecuteOn(TaskExecutors.BLOCKING)
 public final class AuditController {

@@ -16,6 +16,7 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
  * template was made from, as a PNG, so identify results can be checked by eye. Only when {@code
  * facegate.gallery.store-crops} is on; otherwise {@code crop_not_stored}.
  */
+@RequiredRole(Role.VERIFIER)
 @Controller("/v1/crops")
 @ExecuteOn(TaskExecutors.BLOCKING)
 public final class CropsController {

@@ -9,6 +9,7 @@ import io.micronaut.http.server.exceptions.response.Error;
 import io.micronaut.http.server.exceptions.response.ErrorContext;
 import io.micronaut.http.server.exceptions.response.ErrorResponseProcessor;
 import jakarta.inject.Singleton;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -19,6 +20,29 @@ import java.util.stream.Collectors;
  */
 @Singleton
 public final class ErrorBodyProcessor implements ErrorResponseProcessor<ErrorBody> {
+  /** The answer to a request over the size limits. */
+  static final String TOO_LARGE_MESSAGE =
+      "the request is too large: at most 12 MiB in all, a photo at most 10 MiB, the request line"
+          + " and each header at most 4 KiB";
+
+  /** A Java class name with its package, e.g. {@code io.micronaut.http.multipart.Part}. */
+  private static final Pattern CLASS_NAME =
+      Pattern.compile("\\b[a-z][a-z0-9_]*(\\.[a-z0-9_]+)+\\.[A-Z][A-Za-z0-9_$]*");
+
+  /**
+   * Micronaut's own explanation of a 4xx, unless it names framework classes (a binding or
+   * conversion message): then a plain request to check the parts and parameters.
+   */
+  static String clientMessage(String detail) {
+    if (detail.isBlank()) {
+      return "bad request";
+    }
+    if (CLASS_NAME.matcher(detail).find() || detail.contains("TypeConverter")) {
+      return "a part or parameter of the request has the wrong form; see the API in the README"
+          + " (photos as file parts, ids and names as text)";
+    }
+    return detail;
+  }
 
   @Override
   public MutableHttpResponse<ErrorBody> processResponse(
@@ -34,14 +58,11 @@ public final class ErrorBodyProcessor implements ErrorResponseProcessor<ErrorBod
               context.getRequest().getMethod()
                   + " is not allowed on "
                   + context.getRequest().getPath();
-          case REQUEST_TOO_LARGE ->
-              "the request is too large: photos may be at most 10 MiB, the request line 4 KiB ("
-                  + detail
-                  + ")";
+          case REQUEST_TOO_LARGE -> TOO_LARGE_MESSAGE;
           case UNSUPPORTED_MEDIA_TYPE ->
-              "unsupported content type: send photos as multipart/form-data (" + detail + ")";
+              "unsupported content type: send photos as multipart/form-data";
           case INTERNAL -> "internal error; the server log has the details";
-          default -> detail.isBlank() ? "bad request" : detail;
+          default -> clientMessage(detail);
         };
     if (closesConnection(context.getRequest().getHttpVersion(), status)) {
       response.header(HttpHeaders.CONNECTION, "close");

@@ -20,8 +20,7 @@ public final class MultipartDecodeExceptionHandler
   public HttpResponse<ErrorBody> handle(HttpRequest request, DecoderException exception) {
     return ErrorBody.response(
         ErrorCode.MALFORMED_REQUEST,
-        "the request body could not be decoded ("
-            + exception.getClass().getSimpleName()
-            + "): send multipart/form-data with a boundary and well-formed parts");
+        "the request body could not be decoded: send multipart/form-data with a boundary and"
+            + " well-formed parts");
   }
 }

@@ -7,6 +7,7 @@ import io.swagger.v3.oas.annotations.Hidden;
 import java.net.URI;
 
 /** {@code GET /}: the web page, served from the jar under {@code /ui/}. */
+@NoKeyRequired
 @Controller
 @Hidden
 public final class PageController {

@@ -4,25 +4,24 @@ import facegate.core.ErrorCode;
 import facegate.core.FaceException;
 import facegate.core.Person;
 import facegate.pipeline.FaceService;
-import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Delete;
 import io.micronaut.http.annotation.Get;
-import io.micronaut.http.annotation.Part;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.http.annotation.Status;
-import io.micronaut.http.multipart.CompletedFileUpload;
+import io.micronaut.http.server.multipart.MultipartBody;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
-import java.io.IOException;
 
 /** Gallery management, admin key only: enroll, list, get and delete people. */
+@RequiredRole(Role.ADMIN)
 @Controller("/v1/people")
 @ExecuteOn(TaskExecutors.BLOCKING)
 public final class PeopleController {
@@ -43,15 +42,15 @@ public final class PeopleController {
    * too.
    */
   @Post(consumes = MediaType.MULTIPART_FORM_DATA)
-  public HttpResponse<PersonBody> enroll(
-      HttpRequest<?> request,
-      @Part("photo") CompletedFileUpload photo,
-      @Part("id") String id,
-      @Part("name") @Nullable String name,
-      @Part("poseViews") @Nullable String poseViews)
-      throws IOException {
+  public HttpResponse<PersonBody> enroll(HttpRequest<?> request, @Body MultipartBody body) {
+    FormParts parts = FormParts.read(body);
+    boolean withViews = poseViews(parts.optionalText("poseViews").orElse(null), poseViewsByDefault);
     Person person =
-        faces.enroll(id, name, photo.getBytes(), poseViews(poseViews, poseViewsByDefault));
+        faces.enroll(
+            parts.text("id"),
+            parts.optionalText("name").orElse(null),
+            parts.bytes("photo"),
+            withViews);
     decisions.enrolled(request, person);
     return HttpResponse.created(PersonBody.of(person));
   }

@@ -7,18 +7,17 @@ import facegate.core.FaceException;
 import facegate.pipeline.FaceService;
 import facegate.pipeline.Identification;
 import facegate.pipeline.Verification;
-import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
-import io.micronaut.http.annotation.Part;
 import io.micronaut.http.annotation.Post;
-import io.micronaut.http.multipart.CompletedFileUpload;
+import io.micronaut.http.server.multipart.MultipartBody;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
-import java.io.IOException;
 
 /** 1:1 verification and 1:N identification, verifier or admin key. */
+@RequiredRole(Role.VERIFIER)
 @Controller("/v1")
 @ExecuteOn(TaskExecutors.BLOCKING)
 public final class RecognitionController {
@@ -32,34 +31,43 @@ public final class RecognitionController {
 
   /** {@code photo} against an enrolled person ({@code id}) or a second photo ({@code other}). */
   @Post(value = "/verify", consumes = MediaType.MULTIPART_FORM_DATA)
-  public VerifyBody verify(
-      HttpRequest<?> request,
-      @Part("photo") CompletedFileUpload photo,
-      @Part("id") @Nullable String id,
-      @Part("other") @Nullable CompletedFileUpload other)
-      throws IOException {
+  public VerifyBody verify(HttpRequest<?> request, @Body MultipartBody body) {
+    FormParts parts = FormParts.read(body);
+    byte[] photo = parts.bytes("photo");
+    String id = parts.optionalText("id").orElse(null);
+    byte[] other = parts.optionalBytes("other").orElse(null);
     if ((id == null) == (other == null)) {
       throw new FaceException(
           ErrorCode.MALFORMED_REQUEST, "send exactly one of the parts 'id' and 'other'");
     }
     Verification verification =
-        id != null
-            ? faces.verify(photo.getBytes(), id)
-            : faces.verifyPhotos(photo.getBytes(), other.getBytes());
+        id != null ? faces.verify(photo, id) : faces.verifyPhotos(photo, other);
     decisions.verified(request, id, verification);
     return VerifyBody.of(verification);
   }
 
   /** The enrolled people most like the face in {@code photo}; {@code k} 1..100, default 5. */
   @Post(value = "/identify", consumes = MediaType.MULTIPART_FORM_DATA)
-  public IdentifyBody identify(
-      HttpRequest<?> request,
-      @Part("photo") CompletedFileUpload photo,
-      @Part("k") @Nullable Integer k)
-      throws IOException {
-    Identification identification =
-        faces.identify(photo.getBytes(), k == null ? FaceService.DEFAULT_CANDIDATES : k);
+  public IdentifyBody identify(HttpRequest<?> request, @Body MultipartBody body) {
+    FormParts parts = FormParts.read(body);
+    int k =
+        parts
+            .optionalText("k")
+            .map(RecognitionController::candidates)
+            .orElse(FaceService.DEFAULT_CANDIDATES);
+    Identification identification = faces.identify(parts.bytes("photo"), k);
     decisions.identified(request, identification);
     return IdentifyBody.of(identification);
+  }
+
+  /** The {@code k} part: a whole number (the service checks its range). */
+  static int candidates(String part) {
+    try {
+      return Integer.parseInt(part.strip());
+    } catch (NumberFormatException e) {
+      throw new FaceException(
+          ErrorCode.MALFORMED_REQUEST,
+          "k must be a whole number of candidates, got '" + part + "'");
+    }
   }
 }

@@ -11,6 +11,7 @@ import io.micronaut.serde.annotation.Serdeable;
  * {@code GET /v1/session} (any key): who the key belongs to and what the service does with faces;
  * the web page calls it to log in.
  */
+@RequiredRole(Role.VERIFIER)
 @Controller("/v1/session")
 public final class SessionController {
   private final FaceService faces;

@@ -1,0 +1,125 @@
+package facegate.api;
+
+import facegate.core.ErrorCode;
+import facegate.core.FaceException;
+import io.micronaut.http.multipart.CompletedPart;
+import io.micronaut.http.server.multipart.MultipartBody;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import org.reactivestreams.Subscriber;
+import org.reactivestreams.Subscription;
+
+/**
+ * The parts of one {@code multipart/form-data} request, read in full, each name at most once. The
+ * one place where controllers take multipart input: a repeated part ({@code -F id=a -F id=b}, two
+ * {@code photo}s) is refused with {@code malformed_request} naming it instead of letting the first
+ * win; a missing required part likewise. A photo may arrive as a file part or a text part (its
+ * bytes go to the image decoder either way, which answers {@code not_an_image} for text). Text
+ * parts are UTF-8. Parts this endpoint does not take are ignored.
+ */
+final class FormParts {
+  private final Map<String, CompletedPart> parts;
+
+  private FormParts(Map<String, CompletedPart> parts) {
+    this.parts = parts;
+  }
+
+  /**
+   * Reads every part of {@code body}, blocking until the request is complete (controllers call it
+   * on the blocking executor).
+   *
+   * @throws FaceException {@code malformed_request} for a repeated part name; Micronaut's own
+   *     exceptions (too many parts, too large a body) are rethrown for their handlers
+   */
+  static FormParts read(MultipartBody body) {
+    Map<String, CompletedPart> parts = new LinkedHashMap<>();
+    CompletableFuture<Void> done = new CompletableFuture<>();
+    body.subscribe(
+        new Subscriber<>() {
+          @Override
+          public void onSubscribe(Subscription subscription) {
+            subscription.request(Long.MAX_VALUE);
+          }
+
+          @Override
+          public void onNext(CompletedPart part) {
+            if (parts.putIfAbsent(part.getName(), part) != null && !done.isDone()) {
+              done.completeExceptionally(
+                  new FaceException(
+                      ErrorCode.MALFORMED_REQUEST,
+                      "the part '"
+                          + part.getName()
+                          + "' is sent more than once; send each part once"));
+            }
+          }
+
+          @Override
+          public void onError(Throwable error) {
+            done.completeExceptionally(error);
+          }
+
+          @Override
+          public void onComplete() {
+            done.complete(null);
+          }
+        });
+    await(done);
+    return new FormParts(parts);
+  }
+
+  private static void await(CompletableFuture<Void> done) {
+    try {
+      done.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new FaceException(ErrorCode.INTERNAL, "interrupted while reading the request", e);
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException runtime) {
+        throw runtime;
+      }
+      throw new FaceException(
+          ErrorCode.MALFORMED_REQUEST,
+          "the multipart body could not be read; send well-formed multipart/form-data",
+          e.getCause());
+    }
+  }
+
+  /** The bytes of the required part {@code name}. */
+  byte[] bytes(String name) {
+    return optionalBytes(name)
+        .orElseThrow(
+            () ->
+                new FaceException(
+                    ErrorCode.MALFORMED_REQUEST,
+                    "the part '" + name + "' is missing; send it (e.g. curl -F " + name + "=...)"));
+  }
+
+  /** The bytes of the part {@code name}, empty when absent. */
+  Optional<byte[]> optionalBytes(String name) {
+    CompletedPart part = parts.get(name);
+    if (part == null) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(part.getBytes());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The required text part {@code name}. */
+  String text(String name) {
+    return new String(bytes(name), StandardCharsets.UTF_8);
+  }
+
+  /** The text part {@code name}, empty when absent. */
+  Optional<String> optionalText(String name) {
+    return optionalBytes(name).map(bytes -> new String(bytes, StandardCharsets.UTF_8));
+  }
+}
