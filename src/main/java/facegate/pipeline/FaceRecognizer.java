@@ -192,10 +192,15 @@ public final class FaceRecognizer implements AutoCloseable {
 
   /**
    * Every face in the photo and the aligned chip of the largest, for showing what enrollment would
-   * use; no embedding is computed. Bad bytes fail with the decoder's codes; no face is an empty
-   * preview, not an error.
+   * use; no embedding is computed. Runs on the bounded pool when there is one, like every decode.
+   * Bad bytes fail with the decoder's codes; no face is an empty preview, not an error.
    */
   public FacePreview preview(byte[] imageBytes) {
+    return stage == null ? previewNow(imageBytes) : stage.call(() -> previewNow(imageBytes));
+  }
+
+  /** {@link #preview} on this thread; decoding a large photo is the costly part of it. */
+  private FacePreview previewNow(byte[] imageBytes) {
     RgbImage image = decode(imageBytes);
     List<FaceBox> boxes = detector.detect(image);
     Optional<AlignedFace> largest =

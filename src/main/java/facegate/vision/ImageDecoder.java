@@ -5,6 +5,9 @@ import static org.bytedeco.opencv.global.opencv_core.CV_8U;
 import static org.bytedeco.opencv.global.opencv_core.CV_8UC1;
 import static org.bytedeco.opencv.global.opencv_imgcodecs.IMREAD_COLOR;
 import static org.bytedeco.opencv.global.opencv_imgcodecs.IMREAD_IGNORE_ORIENTATION;
+import static org.bytedeco.opencv.global.opencv_imgcodecs.IMREAD_REDUCED_COLOR_2;
+import static org.bytedeco.opencv.global.opencv_imgcodecs.IMREAD_REDUCED_COLOR_4;
+import static org.bytedeco.opencv.global.opencv_imgcodecs.IMREAD_REDUCED_COLOR_8;
 import static org.bytedeco.opencv.global.opencv_imgcodecs.IMREAD_UNCHANGED;
 import static org.bytedeco.opencv.global.opencv_imgcodecs.imdecode;
 import static org.bytedeco.opencv.global.opencv_imgproc.COLOR_BGR2RGB;
@@ -22,8 +25,16 @@ import org.bytedeco.opencv.opencv_core.Mat;
  * <p>Order of checks: empty ({@link ErrorCode#IMAGE_EMPTY}), more than {@code maxBytes} ({@link
  * ErrorCode#IMAGE_TOO_LARGE}), unknown signature or unreadable header ({@link
  * ErrorCode#NOT_AN_IMAGE}), more than {@code maxPixels} declared in the header ({@link
- * ErrorCode#IMAGE_TOO_MANY_PIXELS}, checked before any pixel is decoded), then truncated or corrupt
- * data ({@link ErrorCode#NOT_AN_IMAGE}).
+ * ErrorCode#IMAGE_TOO_MANY_PIXELS}, checked before any pixel is decoded), more than {@code
+ * maxDecodedBytes} once decoded ({@link ErrorCode#IMAGE_TOO_LARGE}: pixels × channels × bytes per
+ * sample, from the header, before decoding; a small PNG of 6000x6000 16-bit RGBA decodes to 288
+ * MB), then truncated or corrupt data ({@link ErrorCode#NOT_AN_IMAGE}).
+ *
+ * <p>Images are worked on at no more than {@code maxWorkingPixels}: a larger JPEG is decoded at
+ * 1/2, 1/4 or 1/8 of its size by the JPEG decoder itself (cheap: it skips the detail), any other
+ * format is scaled down after decoding. A face needs far fewer pixels than that, and the cost of
+ * every later step grows with the pixel count (measured on 2 cores: about 60 ms of CPU per
+ * megapixel through detection). Sizes and boxes are those of the image as worked on.
  *
  * <p>Grayscale becomes three equal channels; 16-bit samples are scaled to 8 bits; an alpha channel
  * is composited over white. A JPEG's EXIF orientation is applied exactly once: OpenCV is told to
@@ -37,25 +48,60 @@ public final class ImageDecoder {
   /** 40 megapixels. */
   public static final long DEFAULT_MAX_PIXELS = 40_000_000L;
 
+  /** 48 MiB: a 16-megapixel 8-bit RGB image, or 6 megapixels of 16-bit RGBA. */
+  public static final long DEFAULT_MAX_DECODED_BYTES = 48L * 1024 * 1024;
+
+  /** 12 megapixels. */
+  public static final long DEFAULT_MAX_WORKING_PIXELS = 12_000_000L;
+
   private final long maxBytes;
   private final long maxPixels;
+  private final long maxDecodedBytes;
+  private final long maxWorkingPixels;
 
-  /** A decoder with {@link #DEFAULT_MAX_BYTES} and {@link #DEFAULT_MAX_PIXELS}. */
+  /** A decoder with the default limits. */
   public ImageDecoder() {
     this(DEFAULT_MAX_BYTES, DEFAULT_MAX_PIXELS);
   }
 
   /**
+   * A decoder with the default {@link #DEFAULT_MAX_DECODED_BYTES} and a working size of {@link
+   * #DEFAULT_MAX_WORKING_PIXELS} (at most {@code maxPixels}).
+   *
    * @param maxBytes largest accepted file, in bytes; positive
    * @param maxPixels largest accepted width times height; positive
    */
   public ImageDecoder(long maxBytes, long maxPixels) {
-    if (maxBytes < 1 || maxPixels < 1) {
+    this(
+        maxBytes,
+        maxPixels,
+        DEFAULT_MAX_DECODED_BYTES,
+        Math.min(maxPixels, DEFAULT_MAX_WORKING_PIXELS));
+  }
+
+  /**
+   * @param maxBytes largest accepted file, in bytes; positive
+   * @param maxPixels largest accepted width times height, as declared; positive
+   * @param maxDecodedBytes largest accepted full-size decoded image (pixels × channels × bytes per
+   *     sample) for formats that cannot be decoded at a reduced size; positive
+   * @param maxWorkingPixels images are scaled down to at most this many pixels; positive
+   */
+  public ImageDecoder(long maxBytes, long maxPixels, long maxDecodedBytes, long maxWorkingPixels) {
+    if (maxBytes < 1 || maxPixels < 1 || maxDecodedBytes < 1 || maxWorkingPixels < 1) {
       throw new IllegalArgumentException(
-          "limits must be positive: maxBytes=" + maxBytes + " maxPixels=" + maxPixels);
+          "limits must be positive: maxBytes="
+              + maxBytes
+              + " maxPixels="
+              + maxPixels
+              + " maxDecodedBytes="
+              + maxDecodedBytes
+              + " maxWorkingPixels="
+              + maxWorkingPixels);
     }
     this.maxBytes = maxBytes;
     this.maxPixels = maxPixels;
+    this.maxDecodedBytes = maxDecodedBytes;
+    this.maxWorkingPixels = maxWorkingPixels;
   }
 
   /**
@@ -79,11 +125,14 @@ public final class ImageDecoder {
     }
     ImageHeader header = ImageHeaderParser.parse(bytes);
     checkPixels(header.width(), header.height());
+    int reduction = reduction(header);
+    checkDecodedBytes(header, reduction);
     if (!header.complete()) {
       throw ImageHeaderParser.notAnImage("the " + header.format() + " file is truncated");
     }
-    try (Mat decoded = decodePixels(bytes, header);
-        Mat bgr = ChannelConversion.toBgr8(decoded);
+    try (Mat decoded = decodePixels(bytes, header, reduction);
+        Mat working = WorkingSize.fit(decoded, maxWorkingPixels);
+        Mat bgr = ChannelConversion.toBgr8(working);
         Mat upright = ExifOrientation.apply(bgr, header.exifOrientation());
         Mat rgb = new Mat()) {
       cvtColor(upright, rgb, COLOR_BGR2RGB);
@@ -91,9 +140,43 @@ public final class ImageDecoder {
     }
   }
 
-  private Mat decodePixels(byte[] bytes, ImageHeader header) {
+  /**
+   * 1, 2, 4 or 8: the JPEG decoder's own reduction that brings the image within {@code
+   * maxWorkingPixels} (at most 8); 1 for other formats.
+   */
+  private int reduction(ImageHeader header) {
+    int reduction = 1;
+    if (header.format() == ImageHeader.Format.JPEG) {
+      while (reduction < 8 && header.pixels() / ((long) reduction * reduction) > maxWorkingPixels) {
+        reduction *= 2;
+      }
+    }
+    return reduction;
+  }
+
+  private void checkDecodedBytes(ImageHeader header, int reduction) {
+    long decoded = header.decodedBytes() / ((long) reduction * reduction);
+    if (decoded > maxDecodedBytes) {
+      throw new FaceException(
+          ErrorCode.IMAGE_TOO_LARGE,
+          "the image would decode to "
+              + decoded / (1024 * 1024)
+              + " MiB ("
+              + header.width()
+              + "x"
+              + header.height()
+              + " pixels of "
+              + header.decodedBytesPerPixel()
+              + " bytes), more than the limit of "
+              + maxDecodedBytes / (1024 * 1024)
+              + " MiB; send a JPEG, or an 8-bit image with fewer pixels");
+    }
+  }
+
+  private Mat decodePixels(byte[] bytes, ImageHeader header, int reduction) {
     boolean mayHaveAlpha = header.format() != ImageHeader.Format.JPEG;
-    int flags = mayHaveAlpha ? IMREAD_UNCHANGED : IMREAD_COLOR | IMREAD_IGNORE_ORIENTATION;
+    int flags =
+        mayHaveAlpha ? IMREAD_UNCHANGED : jpegColourFlag(reduction) | IMREAD_IGNORE_ORIENTATION;
     Mat decoded;
     try (Mat buffer = new Mat(1, bytes.length, CV_8UC1)) {
       buffer.data().put(bytes);
@@ -124,6 +207,15 @@ public final class ImageDecoder {
     }
     checkDecodedPixels(decoded);
     return decoded;
+  }
+
+  private static int jpegColourFlag(int reduction) {
+    return switch (reduction) {
+      case 2 -> IMREAD_REDUCED_COLOR_2;
+      case 4 -> IMREAD_REDUCED_COLOR_4;
+      case 8 -> IMREAD_REDUCED_COLOR_8;
+      default -> IMREAD_COLOR;
+    };
   }
 
   private void checkDecodedPixels(Mat decoded) {

@@ -11,9 +11,16 @@ import java.util.Objects;
  * @param exifOrientation the EXIF orientation tag, 1 (upright) to 8; 1 when absent or not JPEG
  * @param complete false when the structure shows the file was cut short (a JPEG without its
  *     end-of-image marker, a PNG without its IEND chunk)
+ * @param decodedBytesPerPixel bytes one pixel takes once decoded (channels times bytes per sample
+ *     as OpenCV holds them: 3 for a JPEG, up to 8 for a 16-bit RGBA PNG), 1 to 8
  */
 record ImageHeader(
-    ImageHeader.Format format, long width, long height, int exifOrientation, boolean complete) {
+    ImageHeader.Format format,
+    long width,
+    long height,
+    int exifOrientation,
+    boolean complete,
+    int decodedBytesPerPixel) {
   /** The formats whose headers {@link ImageHeaderParser} understands. */
   enum Format {
     JPEG,
@@ -31,6 +38,14 @@ record ImageHeader(
     if (exifOrientation < 1 || exifOrientation > 8) {
       throw new IllegalArgumentException("EXIF orientation must be 1-8: " + exifOrientation);
     }
+    if (decodedBytesPerPixel < 1 || decodedBytesPerPixel > 8) {
+      throw new IllegalArgumentException("bytes per pixel must be 1-8: " + decodedBytesPerPixel);
+    }
+  }
+
+  /** Bytes the full-size decoded pixels take. */
+  long decodedBytes() {
+    return pixels() * decodedBytesPerPixel;
   }
 
   long pixels() {

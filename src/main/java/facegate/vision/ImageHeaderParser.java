@@ -36,7 +36,7 @@ final class ImageHeaderParser {
       return webp(reader);
     }
     if (reader.ascii(0, "GIF87a") || reader.ascii(0, "GIF89a")) {
-      return sized(ImageHeader.Format.GIF, reader.u16(6, false), reader.u16(8, false), true);
+      return sized(ImageHeader.Format.GIF, reader.u16(6, false), reader.u16(8, false), true, 4);
     }
     throw notAnImage("the data does not start with the signature of a supported image format");
   }
@@ -57,7 +57,30 @@ final class ImageHeaderParser {
     }
     int tail = Math.max(0, reader.length() - 64);
     return sized(
-        ImageHeader.Format.PNG, reader.u32(16, true), reader.u32(20, true), hasIend(reader, tail));
+        ImageHeader.Format.PNG,
+        reader.u32(16, true),
+        reader.u32(20, true),
+        hasIend(reader, tail),
+        pngBytesPerPixel(reader.u8(24), reader.u8(25)));
+  }
+
+  /**
+   * Bytes per decoded pixel of a PNG with this IHDR bit depth and colour type, as OpenCV's {@code
+   * IMREAD_UNCHANGED} holds it: samples of 16 bits stay 16 bits, palettes expand to (at most) 4
+   * channels; unknown values count as the largest, 8.
+   */
+  static int pngBytesPerPixel(int bitDepth, int colourType) {
+    int channels =
+        switch (colourType) {
+          case 0 -> 1;
+          case 2 -> 3;
+          case 3 -> 4;
+          case 4 -> 2;
+          case 6 -> 4;
+          default -> 4;
+        };
+    int bytesPerSample = bitDepth == 16 || bitDepth < 0 ? 2 : 1;
+    return colourType == 3 ? channels : channels * bytesPerSample;
   }
 
   private static boolean hasIend(ByteReader reader, int from) {
@@ -72,7 +95,7 @@ final class ImageHeaderParser {
   private static ImageHeader bmp(ByteReader reader) {
     long dibSize = reader.u32(14, false);
     if (dibSize == 12) {
-      return sized(ImageHeader.Format.BMP, reader.u16(18, false), reader.u16(20, false), true);
+      return sized(ImageHeader.Format.BMP, reader.u16(18, false), reader.u16(20, false), true, 4);
     }
     long width = reader.u32(18, false);
     long height = reader.u32(22, false);
@@ -80,7 +103,7 @@ final class ImageHeaderParser {
       throw notAnImage("the BMP file has no readable DIB header");
     }
     // Both are signed 32-bit; a negative height means rows are stored top-down.
-    return sized(ImageHeader.Format.BMP, Math.abs((int) width), Math.abs((int) height), true);
+    return sized(ImageHeader.Format.BMP, Math.abs((int) width), Math.abs((int) height), true, 4);
   }
 
   private static ImageHeader webp(ByteReader reader) {
@@ -90,11 +113,12 @@ final class ImageHeaderParser {
     if (reader.ascii(12, "VP8X")) {
       long width = reader.u16(24, false) | ((long) reader.u8(26) << 16);
       long height = reader.u16(27, false) | ((long) reader.u8(29) << 16);
-      return sized(ImageHeader.Format.WEBP, width + 1, height + 1, true);
+      return sized(ImageHeader.Format.WEBP, width + 1, height + 1, true, 4);
     }
     if (reader.ascii(12, "VP8L") && reader.u8(20) == 0x2F) {
       long bits = reader.u32(21, false);
-      return sized(ImageHeader.Format.WEBP, (bits & 0x3FFF) + 1, ((bits >> 14) & 0x3FFF) + 1, true);
+      return sized(
+          ImageHeader.Format.WEBP, (bits & 0x3FFF) + 1, ((bits >> 14) & 0x3FFF) + 1, true, 4);
     }
     if (reader.ascii(12, "VP8 ")
         && reader.u8(23) == 0x9D
@@ -104,16 +128,18 @@ final class ImageHeaderParser {
           ImageHeader.Format.WEBP,
           reader.u16(26, false) & 0x3FFF,
           reader.u16(28, false) & 0x3FFF,
-          true);
+          true,
+          4);
     }
     throw notAnImage("the WebP file has no VP8, VP8L or VP8X header");
   }
 
-  private static ImageHeader sized(ImageHeader.Format format, long w, long h, boolean complete) {
+  private static ImageHeader sized(
+      ImageHeader.Format format, long w, long h, boolean complete, int bytesPerPixel) {
     if (w < 1 || h < 1) {
       throw notAnImage("the " + format + " header is cut short or declares a zero size");
     }
-    return new ImageHeader(format, w, h, 1, complete);
+    return new ImageHeader(format, w, h, 1, complete, bytesPerPixel);
   }
 
   private static boolean startsWith(ByteReader reader, byte[] prefix) {

@@ -58,7 +58,8 @@ final class JpegHeaderParser {
               ? "the JPEG header declares no usable frame size"
               : "the JPEG file ends inside its header");
     }
-    return new ImageHeader(ImageHeader.Format.JPEG, width, height, orientation, complete);
+    // decoded as 8-bit BGR whatever the file's components (IMREAD_COLOR)
+    return new ImageHeader(ImageHeader.Format.JPEG, width, height, orientation, complete, 3);
   }
 
   /** SOF0-SOF15 except DHT (C4), JPG (C8) and DAC (CC), which share the range. */

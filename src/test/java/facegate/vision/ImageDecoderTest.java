@@ -130,6 +130,40 @@ class ImageDecoderTest {
   }
 
   @Test
+  void budgetsPngByDecodedBytesNotPixelsAlone() {
+    // 4000x4000 is within the pixel limit; at 16-bit RGBA it decodes to 122 MiB: refused unread
+    FaceException e =
+        assertCode(ErrorCode.IMAGE_TOO_LARGE, () -> decoder.decode(pngHeader(4000, 4000, 16, 6)));
+    assertTrue(e.getMessage().contains("4000x4000 pixels of 8 bytes"), e.getMessage());
+    // the same size at 8-bit RGB (45.8 MiB) passes the budget and fails later, on its missing data
+    assertCode(ErrorCode.NOT_AN_IMAGE, () -> decoder.decode(pngHeader(4000, 4000, 8, 2)));
+  }
+
+  @Test
+  void decodesLargeJpegAtReducedSizeAndScalesOtherFormatsDown() {
+    byte[] jpeg = Fixtures.firstJpeg(); // 250x250
+    ImageDecoder small =
+        new ImageDecoder(ImageDecoder.DEFAULT_MAX_BYTES, 250 * 250, 1 << 20, 20_000);
+    RgbImage reduced = small.decode(jpeg);
+    assertEquals(125, reduced.width(), "JPEG decoded at 1/2 (62,500 > 20,000 >= 15,625 pixels)");
+    assertEquals(125, reduced.height());
+    RgbImage scaled = small.decode(PngWriter.encode(decoder.decode(jpeg)));
+    assertEquals(141, scaled.width(), "PNG scaled by sqrt(20,000 / 62,500)");
+    assertEquals(141, scaled.height());
+    assertEquals(250, decoder.decode(jpeg).width(), "the default working size leaves it alone");
+  }
+
+  /** A PNG signature and IHDR (no data, no IEND) of this size, bit depth and colour type. */
+  private static byte[] pngHeader(int width, int height, int bitDepth, int colourType) {
+    ByteBuffer png = ByteBuffer.allocate(33).order(ByteOrder.BIG_ENDIAN);
+    png.put(new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'});
+    png.putInt(13).put("IHDR".getBytes(StandardCharsets.US_ASCII));
+    png.putInt(width).putInt(height);
+    png.put(new byte[] {(byte) bitDepth, (byte) colourType, 0, 0, 0}).putInt(0);
+    return png.array();
+  }
+
+  @Test
   void appliesConfiguredPixelLimit() {
     ImageDecoder tiny = new ImageDecoder(ImageDecoder.DEFAULT_MAX_BYTES, 250 * 250 - 1);
     assertCode(ErrorCode.IMAGE_TOO_MANY_PIXELS, () -> tiny.decode(Fixtures.firstJpeg()));
