@@ -30,10 +30,10 @@ import org.bytedeco.opencv.opencv_core.Mat;
  * sample, from the header, before decoding; a small PNG of 6000x6000 16-bit RGBA decodes to 288
  * MB), then truncated or corrupt data ({@link ErrorCode#NOT_AN_IMAGE}).
  *
- * <p>Images are worked on at no more than {@code maxWorkingPixels}: a larger JPEG is decoded at
- * 1/2, 1/4 or 1/8 of its size by the JPEG decoder itself (cheap: it skips the detail), any other
- * format is scaled down after decoding. A face needs far fewer pixels than that, and the cost of
- * every later step grows with the pixel count (measured on 2 cores: about 60 ms of CPU per
+ * <p>Images are worked on at no more than {@code maxWorkingPixels}: a larger JPEG is first decoded
+ * at 1/2, 1/4 or 1/8 of its size by the JPEG decoder itself (cheap: it skips the detail), then, as
+ * any other format, scaled down by area averaging. A face needs far fewer pixels than that, and the
+ * cost of every later step grows with the pixel count (measured on 2 cores: about 60 ms of CPU per
  * megapixel through detection). Sizes and boxes are those of the image as worked on.
  *
  * <p>Grayscale becomes three equal channels; 16-bit samples are scaled to 8 bits; an alpha channel
@@ -48,11 +48,15 @@ public final class ImageDecoder {
   /** 40 megapixels. */
   public static final long DEFAULT_MAX_PIXELS = 40_000_000L;
 
-  /** 48 MiB: a 16-megapixel 8-bit RGB image, or 6 megapixels of 16-bit RGBA. */
-  public static final long DEFAULT_MAX_DECODED_BYTES = 48L * 1024 * 1024;
+  /** 24 MiB: an 8-megapixel 8-bit RGB image, or 3 megapixels of 16-bit RGBA. */
+  public static final long DEFAULT_MAX_DECODED_BYTES = 24L * 1024 * 1024;
 
-  /** 12 megapixels. */
-  public static final long DEFAULT_MAX_WORKING_PIXELS = 12_000_000L;
+  /**
+   * 2.1 megapixels: a 1080p camera frame (1920x1080) is worked on as it is; a face in a larger
+   * photo scaled to it still spans more than the 150-pixel chip unless it fills under a tenth of
+   * the photo's width.
+   */
+  public static final long DEFAULT_MAX_WORKING_PIXELS = 2_100_000L;
 
   private final long maxBytes;
   private final long maxPixels;
@@ -141,13 +145,13 @@ public final class ImageDecoder {
   }
 
   /**
-   * 1, 2, 4 or 8: the JPEG decoder's own reduction that brings the image within {@code
-   * maxWorkingPixels} (at most 8); 1 for other formats.
+   * 1, 2, 4 or 8: the largest reduction the JPEG decoder can do itself that keeps at least {@code
+   * maxWorkingPixels} (the rest is scaled down by area averaging); 1 for other formats.
    */
   private int reduction(ImageHeader header) {
     int reduction = 1;
     if (header.format() == ImageHeader.Format.JPEG) {
-      while (reduction < 8 && header.pixels() / ((long) reduction * reduction) > maxWorkingPixels) {
+      while (reduction < 8 && header.pixels() / (4L * reduction * reduction) >= maxWorkingPixels) {
         reduction *= 2;
       }
     }

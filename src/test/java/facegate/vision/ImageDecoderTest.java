@@ -131,22 +131,27 @@ class ImageDecoderTest {
 
   @Test
   void budgetsPngByDecodedBytesNotPixelsAlone() {
-    // 4000x4000 is within the pixel limit; at 16-bit RGBA it decodes to 122 MiB: refused unread
+    // 2800x2800 is within the pixel limit; at 16-bit RGBA it decodes to 60 MiB: refused unread
     FaceException e =
-        assertCode(ErrorCode.IMAGE_TOO_LARGE, () -> decoder.decode(pngHeader(4000, 4000, 16, 6)));
-    assertTrue(e.getMessage().contains("4000x4000 pixels of 8 bytes"), e.getMessage());
-    // the same size at 8-bit RGB (45.8 MiB) passes the budget and fails later, on its missing data
-    assertCode(ErrorCode.NOT_AN_IMAGE, () -> decoder.decode(pngHeader(4000, 4000, 8, 2)));
+        assertCode(ErrorCode.IMAGE_TOO_LARGE, () -> decoder.decode(pngHeader(2800, 2800, 16, 6)));
+    assertTrue(e.getMessage().contains("2800x2800 pixels of 8 bytes"), e.getMessage());
+    // the same size at 8-bit RGB (22.4 MiB) passes the budget and fails later, on its missing data
+    assertCode(ErrorCode.NOT_AN_IMAGE, () -> decoder.decode(pngHeader(2800, 2800, 8, 2)));
   }
 
   @Test
   void decodesLargeJpegAtReducedSizeAndScalesOtherFormatsDown() {
     byte[] jpeg = Fixtures.firstJpeg(); // 250x250
     ImageDecoder small =
-        new ImageDecoder(ImageDecoder.DEFAULT_MAX_BYTES, 250 * 250, 1 << 20, 20_000);
+        new ImageDecoder(ImageDecoder.DEFAULT_MAX_BYTES, 250 * 250, 1 << 20, 3_000);
     RgbImage reduced = small.decode(jpeg);
-    assertEquals(125, reduced.width(), "JPEG decoded at 1/2 (62,500 > 20,000 >= 15,625 pixels)");
-    assertEquals(125, reduced.height());
+    // decoded at 1/4 (3,906 pixels, the last reduction above 3,000), then scaled to 54x54
+    assertEquals(54, reduced.width(), "JPEG reduced, then scaled to at most 3,000 pixels");
+    assertEquals(54, reduced.height());
+    ImageDecoder half =
+        new ImageDecoder(ImageDecoder.DEFAULT_MAX_BYTES, 250 * 250, 1 << 20, 15_625);
+    assertEquals(125, half.decode(jpeg).width(), "exactly 1/2 fits: decoded at 1/2, not scaled");
+    small = new ImageDecoder(ImageDecoder.DEFAULT_MAX_BYTES, 250 * 250, 1 << 20, 20_000);
     RgbImage scaled = small.decode(PngWriter.encode(decoder.decode(jpeg)));
     assertEquals(141, scaled.width(), "PNG scaled by sqrt(20,000 / 62,500)");
     assertEquals(141, scaled.height());
