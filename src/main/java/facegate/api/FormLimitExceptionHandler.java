@@ -15,8 +15,7 @@ import jakarta.inject.Singleton;
  * Micronaut reports both a body over the size limit and a multipart body its form decoder gives up
  * on (more than 128 parts, or a text part over 1 KiB, which is what random bytes look like) as
  * "content length exceeded". The first is {@code 413 request_too_large}; the second is a malformed
- * request, {@code 400 malformed_request}. Both in facegate's words, without the framework's. The
- * connection is closed after either: the rest of the body was not read.
+ * request, {@code 400 malformed_request}. Both in facegate's words, without the framework's.
  */
 @Singleton
 @Replaces(ContentLengthExceededHandler.class)
@@ -30,7 +29,10 @@ public final class FormLimitExceptionHandler
   @Override
   public HttpResponse<ErrorBody> handle(
       HttpRequest request, ContentLengthExceededException exception) {
-    return answer(exception.getMessage()).header(HttpHeaders.CONNECTION, "close");
+    MutableHttpResponse<ErrorBody> answer = answer(exception.getMessage());
+    // over the size limit, the server closes the connection after answering (the client must not
+    // reuse it); a malformed body is read to its end, and the connection stays usable
+    return answer.code() == 413 ? answer.header(HttpHeaders.CONNECTION, "close") : answer;
   }
 
   static MutableHttpResponse<ErrorBody> answer(String frameworkMessage) {

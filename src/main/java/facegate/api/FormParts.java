@@ -2,6 +2,7 @@ package facegate.api;
 
 import facegate.core.ErrorCode;
 import facegate.core.FaceException;
+import io.micronaut.http.exceptions.ContentLengthExceededException;
 import io.micronaut.http.multipart.CompletedPart;
 import io.micronaut.http.server.multipart.MultipartBody;
 import java.io.IOException;
@@ -40,6 +41,17 @@ final class FormParts {
   static FormParts read(MultipartBody body) {
     Map<String, CompletedPart> parts = new LinkedHashMap<>();
     CompletableFuture<Void> done = new CompletableFuture<>();
+    try {
+      subscribe(body, parts, done);
+    } catch (RuntimeException e) {
+      throw reported(e);
+    }
+    await(done);
+    return new FormParts(parts);
+  }
+
+  private static void subscribe(
+      MultipartBody body, Map<String, CompletedPart> parts, CompletableFuture<Void> done) {
     body.subscribe(
         new Subscriber<>() {
           @Override
@@ -69,8 +81,21 @@ final class FormParts {
             done.complete(null);
           }
         });
-    await(done);
-    return new FormParts(parts);
+  }
+
+  /**
+   * The exception to report for one thrown while the body is read. When the form decoder gives up
+   * (too many parts), Micronaut 4.10's multipart binder releases the parts it collected a second
+   * time and throws Netty's {@code IllegalReferenceCountException} with the decoder's exception
+   * attached as suppressed: the decoder's exception is the one that explains the request.
+   */
+  static RuntimeException reported(RuntimeException thrown) {
+    for (Throwable suppressed : thrown.getSuppressed()) {
+      if (suppressed instanceof ContentLengthExceededException limit) {
+        return limit;
+      }
+    }
+    return thrown;
   }
 
   private static void await(CompletableFuture<Void> done) {
@@ -81,7 +106,7 @@ final class FormParts {
       throw new FaceException(ErrorCode.INTERNAL, "interrupted while reading the request", e);
     } catch (ExecutionException e) {
       if (e.getCause() instanceof RuntimeException runtime) {
-        throw runtime;
+        throw reported(runtime);
       }
       throw new FaceException(
           ErrorCode.MALFORMED_REQUEST,

@@ -29,10 +29,9 @@ public final class RequestShapeFilter {
       return null;
     }
     return ErrorBody.response(
-            ErrorCode.MALFORMED_REQUEST,
-            problem
-                + "; send multipart/form-data with a boundary of 1 to 70 characters (curl -F does)")
-        .header(HttpHeaders.CONNECTION, "close");
+        ErrorCode.MALFORMED_REQUEST,
+        problem
+            + "; send multipart/form-data with a boundary of 1 to 70 characters (curl -F does)");
   }
 
   /**

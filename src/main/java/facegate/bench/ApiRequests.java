@@ -63,6 +63,19 @@ public final class ApiRequests {
   }
 
   /** A request builder for {@code path} (already URL-encoded) carrying the key. */
+  /**
+   * A GET of {@code rawPath} exactly as written (e.g. {@code //v1/audit}, which {@link URI#resolve}
+   * would read as a host name), with this caller's key.
+   */
+  public HttpRequest rawGet(String rawPath) {
+    String root = base.toString().replaceAll("/+$", "");
+    return HttpRequest.newBuilder(URI.create(root + rawPath))
+        .timeout(TIMEOUT)
+        .header("X-API-Key", key)
+        .GET()
+        .build();
+  }
+
   public HttpRequest.Builder builder(String path) {
     return HttpRequest.newBuilder(base.resolve(path)).timeout(TIMEOUT).header("X-API-Key", key);
   }

@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
+import java.util.Set;
 import java.util.zip.CRC32;
 import javax.imageio.ImageIO;
 
@@ -19,7 +20,8 @@ import javax.imageio.ImageIO;
  * Seeded malformed requests for the API: truncated and bit-flipped JPEG and PNG photos, headers
  * declaring huge dimensions, empty photos, wrong content types, oversized and broken multipart
  * bodies, JSON where multipart belongs, unicode and injection attempts in ids, missing and extra
- * parts, out-of-range numbers. The same seed gives the same cases.
+ * parts, repeated parts, empty boundaries, a thousand fields, images that decode huge, admin routes
+ * spelled otherwise with a verifier key, out-of-range numbers. The same seed gives the same cases.
  */
 public final class FuzzCases {
   /**
@@ -29,8 +31,18 @@ public final class FuzzCases {
    * @param request the request
    * @param mayBeAccepted true when the input may still be a valid request (a bit flip that leaves a
    *     decodable image), so a 2xx answer is correct too
+   * @param onlyCodes the error codes this case must get; empty: any known 4xx code
    */
-  public record FuzzCase(String kind, HttpRequest request, boolean mayBeAccepted) {}
+  public record FuzzCase(
+      String kind, HttpRequest request, boolean mayBeAccepted, Set<String> onlyCodes) {
+    public FuzzCase {
+      onlyCodes = Set.copyOf(onlyCodes);
+    }
+
+    public FuzzCase(String kind, HttpRequest request, boolean mayBeAccepted) {
+      this(kind, request, mayBeAccepted, Set.of());
+    }
+  }
 
   /** The kind of the headers-only oversized request; see {@link RawExchange}. */
   public static final String OVERSIZED = "oversized-headers-only";
@@ -60,24 +72,28 @@ public final class FuzzCases {
 
   private final Random random;
   private final ApiRequests admin;
+  private final ApiRequests verifier;
   private final List<byte[]> jpegs;
   private final List<byte[]> pngs;
   private int serial;
 
   /**
+   * @param admin requests with an admin key
+   * @param verifier requests with a verifier key (for the admin-only routes, spelled otherwise)
    * @param jpegs real JPEG photos to break (e.g. the test fixtures)
    * @param seed the seed of every choice
    */
-  public FuzzCases(ApiRequests admin, List<byte[]> jpegs, long seed) {
+  public FuzzCases(ApiRequests admin, ApiRequests verifier, List<byte[]> jpegs, long seed) {
     this.random = new Random(seed);
     this.admin = admin;
+    this.verifier = verifier;
     this.jpegs = List.copyOf(jpegs);
     this.pngs = jpegs.stream().limit(4).map(FuzzCases::toPng).toList();
   }
 
-  /** The next case; kinds rotate so that every kind appears in any run of 20 or more. */
+  /** The next case; kinds rotate so that every kind appears in any run of 24 or more. */
   public FuzzCase next() {
-    int kind = serial++ % 20;
+    int kind = serial++ % 24;
     return switch (kind) {
       case 0 -> photoCase("truncated-jpeg", truncate(pick(jpegs)), false);
       case 1 -> photoCase("truncated-png", truncate(pick(pngs)), false);
@@ -102,6 +118,18 @@ public final class FuzzCases {
           photoCase("text-as-photo", "GIF89a not really".getBytes(StandardCharsets.UTF_8), false);
       case 18 ->
           serial % 100 == 19 ? oversized() : photoCase("bitflip-jpeg", flip(pick(jpegs)), true);
+      case 19 -> spelledAdminRoute();
+      case 20 -> emptyBoundary();
+      case 21 -> repeatedPart();
+      case 22 -> manyFields();
+      case 23 ->
+          new FuzzCase(
+              "decodes-huge-png",
+              admin.post(
+                  "/v1/identify",
+                  new Multipart().file("photo", "p.png", "image/png", decodesHugePng())),
+              false,
+              Set.of("image_too_large"));
       default -> photoCase("truncated-jpeg", truncate(pick(jpegs)), false);
     };
   }
@@ -279,7 +307,8 @@ public final class FuzzCases {
     return new FuzzCase(
         "bad-paging",
         admin.builder("/v1/people" + query.replace(" ", "%20")).GET().build(),
-        value.isEmpty()); // empty offset and limit count as absent: the defaults
+        // empty offset and limit count as absent (the defaults); 101 is a valid offset and limit
+        value.isEmpty() || value.equals("101"));
   }
 
   private FuzzCase brokenMultipart() {
@@ -325,6 +354,88 @@ public final class FuzzCases {
    */
   private FuzzCase oversized() {
     return new FuzzCase(OVERSIZED, admin.builder("/v1/people").GET().build(), false);
+  }
+
+  /** An admin-only route, written another way, with a verifier key: refused or no route. */
+  private FuzzCase spelledAdminRoute() {
+    String[] paths = {
+      "/v1/audit/",
+      "//v1/audit",
+      "/v1//audit",
+      "/v1/audit//",
+      "/v1/%61udit",
+      "/V1/AUDIT",
+      "/v1/people/",
+      "//v1/people",
+      "/v1/people/x/",
+      "/v1/./people",
+      "/v1/audit?limit=5"
+    };
+    return new FuzzCase(
+        "verifier-spelled-admin-route",
+        verifier.rawGet(paths[random.nextInt(paths.length)]),
+        false,
+        Set.of("forbidden", "not_found"));
+  }
+
+  private FuzzCase emptyBoundary() {
+    String[] types = {
+      "multipart/form-data; boundary=",
+      "multipart/form-data; boundary=\"\"",
+      "multipart/form-data; boundary=" + "b".repeat(71),
+      "multipart/form-data; charset=utf-8"
+    };
+    return new FuzzCase(
+        "bad-boundary",
+        admin.raw(endpoint(), types[random.nextInt(types.length)], pick(jpegs)),
+        false,
+        Set.of("malformed_request"));
+  }
+
+  /** A part sent twice: the id, the photo, or k. */
+  private FuzzCase repeatedPart() {
+    byte[] photo = pick(jpegs);
+    Multipart body = new Multipart().file("photo", "p.jpg", "image/jpeg", photo);
+    String endpoint = "/v1/people";
+    switch (random.nextInt(3)) {
+      case 0 -> body.field("id", "twice-a-" + serial).field("id", "twice-b-" + serial);
+      case 1 -> body.field("id", "twice-" + serial).file("photo", "q.jpg", "image/jpeg", photo);
+      default -> {
+        endpoint = "/v1/identify";
+        body.field("k", "3").field("k", "4");
+      }
+    }
+    return new FuzzCase(
+        "repeated-part" + endpoint.replace('/', '_'),
+        admin.post(endpoint, body),
+        false,
+        Set.of("malformed_request"));
+  }
+
+  /** A thousand small text parts before the photo. */
+  private FuzzCase manyFields() {
+    Multipart body = new Multipart();
+    for (int i = 0; i < 1000; i++) {
+      body.field("f" + i, "v");
+    }
+    body.file("photo", "p.jpg", "image/jpeg", pick(jpegs));
+    return new FuzzCase(
+        "thousand-fields", admin.post("/v1/identify", body), false, Set.of("malformed_request"));
+  }
+
+  /**
+   * A PNG header declaring 2800x2800 at 16-bit RGBA (60 MiB decoded, within the pixel limit, over
+   * the decode budget), without pixel data: refused from the header.
+   */
+  private static byte[] decodesHugePng() {
+    ByteBuffer png = ByteBuffer.allocate(33);
+    png.put(new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'});
+    png.putInt(13).put("IHDR".getBytes(StandardCharsets.US_ASCII)).putInt(2800).putInt(2800);
+    png.put(new byte[] {16, 6, 0, 0, 0});
+    CRC32 crc = new CRC32();
+    crc.update(png.array(), 12, 17);
+    png.putInt((int) crc.getValue());
+    return png.array();
   }
 
   private static byte[] toPng(byte[] jpeg) {

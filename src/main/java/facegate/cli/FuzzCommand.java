@@ -58,7 +58,8 @@ final class FuzzCommand implements Callable<Integer> {
     boolean alive;
     try (LocalServer server = LocalServer.start(VerifyBench.temporaryFolder(), List.of())) {
       ApiRequests admin = new ApiRequests(server.uri("/"), server.adminKey());
-      FuzzCases generator = new FuzzCases(admin, photos, seed);
+      ApiRequests verifier = new ApiRequests(server.uri("/"), server.verifierKey());
+      FuzzCases generator = new FuzzCases(admin, verifier, photos, seed);
       LoadGenerator client = new LoadGenerator();
       int warmUp = Math.min(100, cases / 5);
       before = null;
