@@ -102,7 +102,7 @@ class GalleryErasureTest {
   }
 
   static String name(int index) {
-    return "Zoë Erasure-" + index;
+    return "Zoë " + index + " Erasure"; // no name is a substring of another
   }
 
   private void assertTraces(boolean expected, int person) {
