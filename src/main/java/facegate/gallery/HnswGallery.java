@@ -215,16 +215,14 @@ public final class HnswGallery implements Gallery {
   /**
    * Deletes the saved graph (it may predate the removal and hold the removed vectors), writes a
    * snapshot of the live people and empties the journal. The in-memory graph keeps removed nodes
-   * with zeroed vectors ({@link TemplateIndex#remove}) and is rebuilt once they exceed a tenth of
-   * its nodes. A crash at any point leaves the journal's removal record or the new snapshot, so the
-   * removal holds, and the next open repeats this.
+   * with zeroed vectors ({@link TemplateIndex#remove}); it is rebuilt without them at the next
+   * compaction (a rebuild costs far more than this: measured in {@code docs/results/erasure/}). A
+   * crash at any point leaves the journal's removal record or the new snapshot, so the removal
+   * holds, and the next open repeats this.
    */
   private void eraseNow() throws IOException {
     IndexFile.delete(folder.directory());
     indexSavedAt = -1;
-    if (index.removedSlots() * 10L > index.slotsUsed()) {
-      index = TemplateIndex.build(options.dimension(), options.hnsw(), state.people());
-    }
     writeSnapshot();
     journal.reset();
     erasurePending = false;

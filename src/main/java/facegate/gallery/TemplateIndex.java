@@ -91,11 +91,6 @@ final class TemplateIndex {
     removals = true;
   }
 
-  /** How many deleted nodes the graph still holds. */
-  int removedSlots() {
-    return slotsUsed - graph.size();
-  }
-
   /** The {@code count} nearest templates, nearest first; deleted ones never appear. */
   List<TemplateItem> nearest(float[] probe, int count) {
     List<SearchResult<TemplateItem, Float>> results = graph.findNearest(probe, count);
