@@ -27,7 +27,17 @@ import org.slf4j.LoggerFactory;
  * graph, used only when current and intact, otherwise rebuilt from the stored vectors) and {@code
  * gallery.lock} (one open gallery per folder). Compaction writes a snapshot and empties the journal
  * when the journal outgrows {@link GalleryOptions#compactionThresholdBytes()} and on {@link
- * #compact()}; after it, removed people are in no file of the folder.
+ * #compact()}.
+ *
+ * <p>Erasure: when {@link #remove} returns, no file of the folder holds the person's name or
+ * template vectors: the removal is journalled (the crash-safe decision), then the snapshot is
+ * rewritten without them, the journal emptied and the saved graph deleted (the graph saved later
+ * holds removed nodes with zeroed vectors, and their ids). A crash at any point of a removal leaves
+ * either the person fully present (the removal was not acknowledged) or, once reopened, fully gone;
+ * opening also erases what a crash or an older version left (removals in the journal, saved graphs
+ * holding removed vectors). Cost: a removal rewrites the snapshot, O(all templates): measured in
+ * {@code docs/results/erasure/}. Outside the promise: file blocks the filesystem freed or copied
+ * (SSD wear levelling, copy-on-write filesystems, backups, swap) and the process memory.
  *
  * <p>Searches share a read lock and run in parallel; changes take the write lock. A change that
  * fails to reach the disk fails with {@code internal_error} and leaves the gallery unchanged.
@@ -42,6 +52,7 @@ public final class HnswGallery implements Gallery {
   private final GalleryState state;
   private TemplateIndex index;
   private long indexSavedAt;
+  private boolean erasurePending;
   private boolean closed;
 
   private HnswGallery(
@@ -102,12 +113,24 @@ public final class HnswGallery implements Gallery {
             : new Snapshot(0, 1, List.of());
     GalleryState state = new GalleryState(snapshot);
     Journal journal = Journal.open(folder.journal(), dimension, snapshot.sequence(), state::apply);
-    Optional<TemplateIndex> saved =
-        IndexFile.load(folder.directory(), state, dimension, options.hnsw());
-    TemplateIndex index =
-        saved.orElseGet(() -> TemplateIndex.build(dimension, options.hnsw(), state.people()));
-    long savedAt = saved.isPresent() ? state.sequence() : -1;
-    return new HnswGallery(folder, options, journal, state, index, savedAt);
+    try {
+      Optional<TemplateIndex> saved =
+          IndexFile.load(folder.directory(), state, dimension, options.hnsw());
+      if (saved.isEmpty()) {
+        IndexFile.delete(folder.directory()); // stale or old: it may hold removed people
+      }
+      TemplateIndex index =
+          saved.orElseGet(() -> TemplateIndex.build(dimension, options.hnsw(), state.people()));
+      long savedAt = saved.isPresent() ? state.sequence() : -1;
+      HnswGallery gallery = new HnswGallery(folder, options, journal, state, index, savedAt);
+      if (journal.holdsErasable()) {
+        gallery.eraseNow(); // a removal the crash (or an older version) left in the journal
+      }
+      return gallery;
+    } catch (IOException | RuntimeException e) {
+      journal.close();
+      throw e;
+    }
   }
 
   @Override
@@ -153,13 +176,56 @@ public final class HnswGallery implements Gallery {
     try {
       requireOpen();
       if (!TemplateInput.isValidId(id) || state.person(id).isEmpty()) {
+        if (erasurePending) {
+          erase(); // a retry after a failed erasure
+        }
         return false;
       }
       commit(new JournalRecord.Remove(state.sequence() + 1, id));
+      erase();
       return true;
     } finally {
       lock.writeLock().unlock();
     }
+  }
+
+  /**
+   * Rewrites the folder so that no file holds a removed person: see {@link #eraseNow()}.
+   *
+   * @throws FaceException {@code internal_error} when that fails; the removal itself is journalled
+   *     and the rewrite is retried by the next removal, on close and on the next open
+   */
+  private void erase() {
+    try {
+      eraseNow();
+    } catch (IOException e) {
+      erasurePending = true;
+      throw new FaceException(
+          ErrorCode.INTERNAL,
+          "the person is removed, but their data could not yet be erased from the files in "
+              + folder.directory()
+              + " ("
+              + e
+              + "); check free disk space and permissions. The erasure is retried on the next"
+              + " removal and when the gallery is reopened",
+          e);
+    }
+  }
+
+  /**
+   * Deletes the saved graph (it may predate the removal and hold the removed vectors), writes a
+   * snapshot of the live people and empties the journal. The in-memory graph keeps removed nodes
+   * with zeroed vectors ({@link TemplateIndex#remove}); it is rebuilt without them at the next
+   * compaction (a rebuild costs far more than this: measured in {@code docs/results/erasure/}). A
+   * crash at any point leaves the journal's removal record or the new snapshot, so the removal
+   * holds, and the next open repeats this.
+   */
+  private void eraseNow() throws IOException {
+    IndexFile.delete(folder.directory());
+    indexSavedAt = -1;
+    writeSnapshot();
+    journal.reset();
+    erasurePending = false;
   }
 
   /** Journals {@code record}, then applies it in memory; compacts if the journal grew too large. */
@@ -183,6 +249,7 @@ public final class HnswGallery implements Gallery {
       index.add(person, add.templates());
     } else {
       index.remove(person);
+      return person; // remove() rewrites the folder right away
     }
     if (journal.sizeBytes() > options.compactionThresholdBytes()) {
       try {
@@ -212,18 +279,23 @@ public final class HnswGallery implements Gallery {
   }
 
   private void compactNow() throws IOException {
+    writeSnapshot();
+    journal.reset();
+    erasurePending = false;
+    if (index.hasRemovals()) {
+      IndexFile.delete(folder.directory());
+      index = TemplateIndex.build(options.dimension(), options.hnsw(), state.people());
+    }
+    saveIndex();
+  }
+
+  private void writeSnapshot() throws IOException {
     Snapshot.write(
         folder.snapshot(),
         options.dimension(),
         state.sequence(),
         state.nextTemplateId(),
         state.people());
-    journal.reset();
-    if (index.hasRemovals()) {
-      IndexFile.delete(folder.directory());
-      index = TemplateIndex.build(options.dimension(), options.hnsw(), state.people());
-    }
-    saveIndex();
   }
 
   private void saveIndex() throws IOException {
@@ -331,11 +403,14 @@ public final class HnswGallery implements Gallery {
         return;
       }
       closed = true;
+      if (erasurePending) {
+        eraseNow();
+      }
       if (indexSavedAt != state.sequence()) {
         saveIndex();
       }
     } catch (IOException e) {
-      LOG.warn("Could not save the HNSW graph; it will be rebuilt on the next open", e);
+      LOG.warn("Could not erase or save on close; the next open retries or rebuilds", e);
     } finally {
       try {
         journal.close();

@@ -23,12 +23,18 @@ import org.slf4j.LoggerFactory;
  * graph parameters). A saved graph is a cache: it is loaded only when the sidecar matches the
  * gallery's current sequence number and parameters and the file's SHA-256 matches the sidecar, and
  * only then deserialised (from the very bytes that were hashed). In every other case (missing,
- * stale, damaged) the caller rebuilds the graph from the stored vectors.
+ * stale, damaged) the caller rebuilds the graph from the stored vectors and deletes the file, which
+ * may hold people removed since. Removed templates' vectors are zeroed in a saved graph ({@link
+ * TemplateIndex#remove}); a graph saved by an older version with removals is rejected.
  */
 final class IndexFile {
   static final String GRAPH_FILE = "index.hnsw";
   static final String SIDECAR_FILE = "index.hnsw.sha256";
   private static final long MAX_LOAD_BYTES = 1L << 30;
+
+  /** Sidecar key: removed nodes' vectors are zeroed (graphs saved before erasure kept them). */
+  private static final String ZEROED = "removedVectorsZeroed";
+
   private static final Logger LOG = LoggerFactory.getLogger(IndexFile.class);
 
   private IndexFile() {}
@@ -48,6 +54,7 @@ final class IndexFile {
     sidecar.setProperty("efConstruction", Integer.toString(parameters.efConstruction()));
     sidecar.setProperty("slotsUsed", Integer.toString(index.slotsUsed()));
     sidecar.setProperty("removals", Boolean.toString(index.hasRemovals()));
+    sidecar.setProperty(ZEROED, "true");
     AtomicFiles.replace(
         directory.resolve(SIDECAR_FILE), out -> sidecar.store(out, "facegate HNSW graph"));
   }
@@ -83,6 +90,9 @@ final class IndexFile {
       }
       int slotsUsed = Integer.parseInt(sidecar.getProperty("slotsUsed", "0"));
       boolean removals = Boolean.parseBoolean(sidecar.getProperty("removals", "true"));
+      if (removals && !Boolean.parseBoolean(sidecar.getProperty(ZEROED, "false"))) {
+        return rejected("it still holds removed templates' vectors (written by an older version)");
+      }
       Optional<TemplateIndex> index;
       try (InputStream in = new ByteArrayInputStream(bytes)) {
         index = TemplateIndex.load(in, dimension, parameters, slotsUsed, removals);

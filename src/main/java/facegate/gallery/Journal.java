@@ -31,13 +31,18 @@ final class Journal implements Closeable {
   static final int MAX_PAYLOAD_BYTES = 256 << 20;
 
   private final FileChannel channel;
+  private final boolean holdsErasable;
   private long sizeBytes;
   private boolean broken;
 
-  private Journal(FileChannel channel, long sizeBytes) {
+  private Journal(FileChannel channel, long sizeBytes, boolean holdsErasable) {
     this.channel = channel;
     this.sizeBytes = sizeBytes;
+    this.holdsErasable = holdsErasable;
   }
+
+  /** Where replay stopped, and whether it saw a removal or a record the snapshot already holds. */
+  private record Replay(long validEnd, boolean erasable) {}
 
   /**
    * Opens (creating if absent) the journal at {@code file}, replays every record with a sequence
@@ -57,7 +62,8 @@ final class Journal implements Closeable {
         AtomicFiles.forceDirectory(file.getParent());
       }
       byte[] bytes = Files.readAllBytes(file);
-      long validEnd = replay(bytes, dimension, afterSequence, apply);
+      Replay replay = replay(bytes, dimension, afterSequence, apply);
+      long validEnd = replay.validEnd();
       if (validEnd < FILE_HEADER_BYTES) {
         writeHeader(channel);
         validEnd = FILE_HEADER_BYTES;
@@ -65,18 +71,18 @@ final class Journal implements Closeable {
         channel.truncate(validEnd);
         channel.force(true);
       }
-      return new Journal(channel, validEnd);
+      return new Journal(channel, validEnd, replay.erasable());
     } catch (IOException | RuntimeException e) {
       channel.close();
       throw e;
     }
   }
 
-  private static long replay(
+  private static Replay replay(
       byte[] bytes, int dimension, long afterSequence, Consumer<JournalRecord> apply)
       throws IOException {
     if (bytes.length < FILE_HEADER_BYTES) {
-      return 0; // created, or torn while writing the header: nothing was ever acknowledged
+      return new Replay(0, false); // created, or torn while writing the header
     }
     ByteBuffer buffer = ByteBuffer.wrap(bytes);
     if (buffer.getInt(0) != FILE_MAGIC || buffer.getInt(4) != FORMAT_VERSION) {
@@ -84,6 +90,7 @@ final class Journal implements Closeable {
     }
     long lastSequence = afterSequence;
     long previous = Long.MIN_VALUE;
+    boolean erasable = false;
     int position = FILE_HEADER_BYTES;
     while (position < bytes.length) {
       int payloadLength = validRecordLength(buffer, position);
@@ -92,7 +99,7 @@ final class Journal implements Closeable {
           throw PersonCodec.corrupt(
               "journal record at byte " + position + " is damaged and valid records follow it");
         }
-        return position; // torn tail
+        return new Replay(position, erasable); // torn tail
       }
       byte[] payload = new byte[payloadLength];
       buffer.get(position + RECORD_HEADER_BYTES, payload);
@@ -101,6 +108,7 @@ final class Journal implements Closeable {
         throw PersonCodec.corrupt("journal sequence goes backwards at " + record.sequence());
       }
       previous = record.sequence();
+      erasable |= record instanceof JournalRecord.Remove || record.sequence() <= afterSequence;
       if (record.sequence() > afterSequence) {
         if (record.sequence() != lastSequence + 1) {
           throw PersonCodec.corrupt(
@@ -111,7 +119,7 @@ final class Journal implements Closeable {
       }
       position += RECORD_HEADER_BYTES + payloadLength;
     }
-    return position;
+    return new Replay(position, erasable);
   }
 
   /** The payload length of a whole, well-framed record at {@code position}, or -1. */
@@ -187,6 +195,15 @@ final class Journal implements Closeable {
     writeHeader(channel);
     sizeBytes = FILE_HEADER_BYTES;
     broken = false;
+  }
+
+  /**
+   * True when the journal, as opened, held a removal or records the snapshot already includes (left
+   * by a crash during compaction): it may hold a removed person's data, so the gallery compacts it
+   * away before serving.
+   */
+  boolean holdsErasable() {
+    return holdsErasable;
   }
 
   long sizeBytes() {

@@ -34,6 +34,12 @@ import org.slf4j.LoggerFactory;
  * database cannot be reached, changes fail with {@code gallery_unavailable} (503) and reads go on
  * from memory. A commit whose answer is lost with the connection fails with {@code
  * gallery_unavailable} although it may have been applied: check with {@link #find}.
+ *
+ * <p>Erasure: after {@link #remove} returns, the person's rows are gone and the person and template
+ * tables are rewritten, so their table files no longer hold the name or template bytes ({@link
+ * PostgresRows#rewriteTables}: O(table size), under an exclusive lock). The write-ahead log, WAL
+ * archives, replicas and backups keep them until recycled or expired: see {@code
+ * docs/results/erasure/README.md}.
  */
 public final class PostgresGallery implements Gallery {
   private static final Logger LOG = LoggerFactory.getLogger(PostgresGallery.class);
@@ -174,7 +180,35 @@ public final class PostgresGallery implements Gallery {
                   connection, sequence, id, PostgresRows.Kind.REMOVE, channel);
               return new Change(sequence, id, null);
             });
+    if (change != null) {
+      erase(id);
+    }
     return change != null;
+  }
+
+  /**
+   * Rewrites the tables after a committed removal so that their files no longer hold the removed
+   * rows ({@link PostgresRows#rewriteTables}).
+   *
+   * @throws FaceException {@code gallery_unavailable} when that fails: the removal is committed,
+   *     the rewrite happens with the next removal (or an operator's {@code VACUUM FULL})
+   */
+  private void erase(String id) {
+    writeLock.lock();
+    try {
+      requireOpen();
+      PostgresRows.rewriteTables(writerConnection());
+    } catch (SQLException e) {
+      closeWriter();
+      throw unavailable(
+          "person '"
+              + id
+              + "' is removed, but the PostgreSQL tables could not be rewritten to erase their"
+              + " rows; run VACUUM FULL facegate_person, facegate_template",
+          e);
+    } finally {
+      writeLock.unlock();
+    }
   }
 
   /**

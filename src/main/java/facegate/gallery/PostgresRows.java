@@ -113,6 +113,29 @@ final class PostgresRows {
   }
 
   /**
+   * Rewrites the person and template tables (and their TOAST tables and indexes) into new files
+   * with {@code VACUUM FULL}, so that no table file keeps a deleted row: a {@code DELETE} only
+   * marks rows dead, and measured on PostgreSQL 15, even a plain {@code VACUUM} left the last row
+   * of a page (name, vector) in the page's free space. Needs an {@code ACCESS EXCLUSIVE} lock: it
+   * waits for other nodes' transactions on these tables and blocks them while it runs, O(table
+   * size). Rows that a transaction still open elsewhere may see are copied, not dropped. Runs
+   * outside a transaction (autocommit on for the statement).
+   *
+   * <p>Not covered: the WAL ({@code pg_wal}) keeps the inserted and deleted rows until its segments
+   * are recycled and overwritten, and so do WAL archives, streaming replicas' files and backups;
+   * the old table files' blocks are freed, not overwritten.
+   */
+  static void rewriteTables(Connection connection) throws SQLException {
+    boolean autoCommit = connection.getAutoCommit();
+    connection.setAutoCommit(true);
+    try (Statement statement = connection.createStatement()) {
+      statement.execute("VACUUM FULL facegate_person, facegate_template");
+    } finally {
+      connection.setAutoCommit(autoCommit);
+    }
+  }
+
+  /**
    * Records change {@code sequence} and queues its notification (sent at commit, in commit order;
    * the payload is the change number only, far below NOTIFY's 8,000-byte limit). Every 1,000th
    * change prunes rows older than {@link #CHANGES_KEPT}.

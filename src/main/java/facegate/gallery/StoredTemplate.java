@@ -4,7 +4,8 @@ package facegate.gallery;
  * One face template as the gallery stores it.
  *
  * @param id the gallery-wide template number, at least 1, never reused
- * @param vector the unit vector; shared, not copied: never modify it
+ * @param vector the unit vector; shared, not copied: never modify it (the graph zeroes it when the
+ *     template is removed, see {@link TemplateIndex#remove})
  */
 record StoredTemplate(long id, float[] vector) {
   StoredTemplate {

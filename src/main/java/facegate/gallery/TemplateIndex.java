@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -15,9 +16,9 @@ import java.util.Optional;
 
 /**
  * The HNSW graph over every template (hnswlib, inner-product distance {@code 1 - cos} on unit
- * vectors). Removal only marks a node deleted: its item stays in the graph, and in a saved copy,
- * until the graph is rebuilt, which {@link #hasRemovals()} tells the gallery to do at compaction.
- * Searches may run concurrently with each other; changes need the gallery's write lock.
+ * vectors). Removal marks a node deleted and zeroes its vector: the node (its template and person
+ * ids, no vector) stays in the graph, and in a saved copy, until the graph is rebuilt. Searches may
+ * run concurrently with each other; changes need the gallery's write lock.
  */
 final class TemplateIndex {
   private static final int MIN_CAPACITY = 1024;
@@ -76,9 +77,16 @@ final class TemplateIndex {
     }
   }
 
+  /**
+   * Marks {@code person}'s templates deleted and overwrites their vectors with zeros, in the
+   * graph's item and in {@code person}, so that no later save of the graph holds them. The deleted
+   * nodes still route searches (as points equidistant from every probe) until the graph is rebuilt.
+   */
   void remove(StoredPerson person) {
     for (StoredTemplate template : person.templates()) {
+      graph.get(template.id()).ifPresent(item -> Arrays.fill(item.vector(), 0f));
       graph.remove(template.id(), 0);
+      Arrays.fill(template.vector(), 0f);
     }
     removals = true;
   }

@@ -8,7 +8,7 @@ import com.github.jelmerk.hnswlib.core.Item;
  *
  * @param id the template id
  * @param personId the person the template belongs to
- * @param vector the unit vector; shared, never modified
+ * @param vector the unit vector; shared, modified only to zero it when the template is removed
  */
 record TemplateItem(Long id, String personId, float[] vector) implements Item<Long, float[]> {
   private static final long serialVersionUID = 1L;

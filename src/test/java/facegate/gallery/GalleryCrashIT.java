@@ -4,16 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import facegate.core.Person;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -69,50 +65,13 @@ class GalleryCrashIT {
 
   /**
    * Starts a child enrolling from {@code first}, kills it {@code delayMillis} after its 1st ACK.
-   * The child's stdout goes to a file, not a pipe: when a process dies, the JDK may close a pipe
-   * under a concurrent reader and drop bytes the child had written, which would look like a lost
-   * acknowledgement.
    */
   private List<Integer> runAndKill(int first, int delayMillis) throws Exception {
-    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    Path log = Files.createTempFile("gallery-crash-child", ".log");
-    try {
-      Process child =
-          new ProcessBuilder(
-                  java,
-                  "-Xmx192m",
-                  "-XX:TieredStopAtLevel=1",
-                  "-cp",
-                  System.getProperty("java.class.path"),
-                  GalleryCrashChild.class.getName(),
-                  directory.toString(),
-                  Integer.toString(first))
-              .redirectError(ProcessBuilder.Redirect.DISCARD)
-              .redirectOutput(log.toFile())
-              .start();
-      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-      while (!read(log).contains("\n") && child.isAlive() && System.nanoTime() < deadline) {
-        Thread.sleep(5);
-      }
-      Thread.sleep(delayMillis);
-      child.destroyForcibly(); // SIGKILL on Linux
-      assertTrue(child.waitFor(30, TimeUnit.SECONDS), "child did not die");
-      return acknowledged(read(log));
-    } finally {
-      Files.deleteIfExists(log);
-    }
-  }
-
-  private static String read(Path log) throws IOException {
-    return Files.readString(log, StandardCharsets.US_ASCII);
-  }
-
-  /** The indexes in complete {@code ACK} lines only: a line cut by the kill does not count. */
-  private static List<Integer> acknowledged(String text) {
     List<Integer> indexes = new ArrayList<>();
-    String[] lines = text.split("\n", -1);
-    for (int i = 0; i < lines.length - 1; i++) { // the last piece has no newline
-      Matcher matcher = ACK.matcher(lines[i]);
+    for (String line :
+        KilledChild.runAndKill(
+            GalleryCrashChild.class, delayMillis, directory.toString(), Integer.toString(first))) {
+      Matcher matcher = ACK.matcher(line);
       if (matcher.matches()) {
         indexes.add(Integer.parseInt(matcher.group(1)));
       }
