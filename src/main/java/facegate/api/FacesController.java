@@ -26,6 +26,6 @@ public final class FacesController {
   /** Every face in {@code photo} (largest first) and the largest one's aligned chip as a PNG. */
   @Post(value = "/detect", consumes = MediaType.MULTIPART_FORM_DATA)
   public FacePreviewBody detect(@Body MultipartBody body) {
-    return FacePreviewBody.of(recognizer.preview(FormParts.read(body).bytes("photo")));
+    return FacePreviewBody.of(recognizer.preview(FormParts.read(body).photo("photo")));
   }
 }

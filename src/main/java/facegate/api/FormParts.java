@@ -20,9 +20,10 @@ import org.reactivestreams.Subscription;
  * The parts of one {@code multipart/form-data} request, read in full, each name at most once. The
  * one place where controllers take multipart input: a repeated part ({@code -F id=a -F id=b}, two
  * {@code photo}s) is refused with {@code malformed_request} naming it instead of letting the first
- * win; a missing required part likewise. A photo may arrive as a file part or a text part (its
- * bytes go to the image decoder either way, which answers {@code not_an_image} for text). Text
- * parts are UTF-8. Parts this endpoint does not take are ignored.
+ * win; a missing required part likewise. Micronaut drops empty parts before they get here, so an
+ * empty part is a missing one: a missing or empty photo is {@code image_empty}. A photo may arrive
+ * as a file part or a text part (its bytes go to the image decoder either way, which answers {@code
+ * not_an_image} for text). Text parts are UTF-8. Parts an endpoint does not take are ignored.
  */
 final class FormParts {
   private final Map<String, CompletedPart> parts;
@@ -115,14 +116,36 @@ final class FormParts {
     }
   }
 
-  /** The bytes of the required part {@code name}. */
-  byte[] bytes(String name) {
+  /**
+   * The bytes of the required photo part {@code name}.
+   *
+   * @throws FaceException {@code image_empty} when it is missing or empty
+   */
+  byte[] photo(String name) {
     return optionalBytes(name)
         .orElseThrow(
             () ->
                 new FaceException(
+                    ErrorCode.IMAGE_EMPTY,
+                    "the part '"
+                        + name
+                        + "' is missing or empty; send the bytes of an image file (curl -F "
+                        + name
+                        + "=@face.jpg)"));
+  }
+
+  /** The required text part {@code name}; {@code malformed_request} when missing or empty. */
+  String text(String name) {
+    return optionalText(name)
+        .orElseThrow(
+            () ->
+                new FaceException(
                     ErrorCode.MALFORMED_REQUEST,
-                    "the part '" + name + "' is missing; send it (e.g. curl -F " + name + "=...)"));
+                    "the part '"
+                        + name
+                        + "' is missing or empty; send it (curl -F "
+                        + name
+                        + "=...)"));
   }
 
   /** The bytes of the part {@code name}, empty when absent. */
@@ -136,11 +159,6 @@ final class FormParts {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-  }
-
-  /** The required text part {@code name}. */
-  String text(String name) {
-    return new String(bytes(name), StandardCharsets.UTF_8);
   }
 
   /** The text part {@code name}, empty when absent. */

@@ -49,7 +49,7 @@ public final class PeopleController {
         faces.enroll(
             parts.text("id"),
             parts.optionalText("name").orElse(null),
-            parts.bytes("photo"),
+            parts.photo("photo"),
             withViews);
     decisions.enrolled(request, person);
     return HttpResponse.created(PersonBody.of(person));

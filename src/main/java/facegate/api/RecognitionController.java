@@ -33,7 +33,7 @@ public final class RecognitionController {
   @Post(value = "/verify", consumes = MediaType.MULTIPART_FORM_DATA)
   public VerifyBody verify(HttpRequest<?> request, @Body MultipartBody body) {
     FormParts parts = FormParts.read(body);
-    byte[] photo = parts.bytes("photo");
+    byte[] photo = parts.photo("photo");
     String id = parts.optionalText("id").orElse(null);
     byte[] other = parts.optionalBytes("other").orElse(null);
     if ((id == null) == (other == null)) {
@@ -55,7 +55,7 @@ public final class RecognitionController {
             .optionalText("k")
             .map(RecognitionController::candidates)
             .orElse(FaceService.DEFAULT_CANDIDATES);
-    Identification identification = faces.identify(parts.bytes("photo"), k);
+    Identification identification = faces.identify(parts.photo("photo"), k);
     decisions.identified(request, identification);
     return IdentifyBody.of(identification);
   }

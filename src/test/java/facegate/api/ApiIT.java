@@ -200,10 +200,9 @@ class ApiIT implements TestPropertyProvider {
     assertError(404, "person_not_found", verifyId(ADMIN, jpeg, "nobody"));
     assertError(409, "person_exists", enroll("boris_becker", jpeg));
 
+    // Micronaut drops an empty part, so a missing photo and an empty one are the same answer
     assertError(
-        400,
-        "malformed_request",
-        post("/v1/people", ADMIN, new MultipartBody().field("id", "nophoto")));
+        400, "image_empty", post("/v1/people", ADMIN, new MultipartBody().field("id", "nophoto")));
     assertError(
         400,
         "malformed_request",
@@ -254,7 +253,7 @@ class ApiIT implements TestPropertyProvider {
       assertError(413, "request_too_large", send("GET", tooLong, ADMIN, null));
       assertError(
           400,
-          "malformed_request",
+          "image_empty",
           post("/v1/verify", ADMIN, new MultipartBody().field("id", "try-" + i)));
     }
   }
