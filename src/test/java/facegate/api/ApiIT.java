@@ -24,8 +24,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
@@ -62,20 +60,14 @@ class ApiIT implements TestPropertyProvider {
 
   @Override
   public Map<String, String> getProperties() {
-    try {
-      Path gallery = Files.createTempDirectory("facegate-api-it");
-      return Map.of(
-          "facegate.gallery-dir",
-          gallery.toString(),
-          "facegate.verify-threshold",
-          "0.90",
-          "facegate.keys.admin",
-          ADMIN,
-          "facegate.keys.verifier",
-          VERIFIER);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return TestServers.withTemporaryGallery(
+        "facegate-api-it",
+        "facegate.verify-threshold",
+        "0.90",
+        "facegate.keys.admin",
+        ADMIN,
+        "facegate.keys.verifier",
+        VERIFIER);
   }
 
   record Answer(int status, JsonElement json) {

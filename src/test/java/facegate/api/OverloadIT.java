@@ -8,12 +8,9 @@ import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -38,21 +35,16 @@ class OverloadIT implements TestPropertyProvider {
 
   @Override
   public Map<String, String> getProperties() {
-    try {
-      return Map.of(
-          "facegate.gallery-dir",
-          Files.createTempDirectory("facegate-overload-it").toString(),
-          "facegate.keys.verifier",
-          KEY,
-          "facegate.load.threads",
-          "1",
-          "facegate.load.queue",
-          "1",
-          "facegate.load.retry-after-seconds",
-          "2");
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return TestServers.withTemporaryGallery(
+        "facegate-overload-it",
+        "facegate.keys.verifier",
+        KEY,
+        "facegate.load.threads",
+        "1",
+        "facegate.load.queue",
+        "1",
+        "facegate.load.retry-after-seconds",
+        "2");
   }
 
   @Test

@@ -11,15 +11,12 @@ import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.util.Map;
 import java.util.regex.Pattern;
 import java.util.zip.CRC32;
@@ -44,15 +41,7 @@ class RequestHygieneIT implements TestPropertyProvider {
 
   @Override
   public Map<String, String> getProperties() {
-    try {
-      return Map.of(
-          "facegate.gallery-dir",
-          Files.createTempDirectory("facegate-hygiene").toString(),
-          "facegate.keys.admin",
-          ADMIN);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return TestServers.withTemporaryGallery("facegate-hygiene", "facegate.keys.admin", ADMIN);
   }
 
   @Test
@@ -170,14 +159,7 @@ class RequestHygieneIT implements TestPropertyProvider {
   }
 
   private HttpResponse<String> send(HttpRequest.Builder request) {
-    try {
-      return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
+    return TestServers.send(client, request.build());
   }
 
   /** A PNG signature and IHDR (no pixel data) of this size, bit depth and colour type. */

@@ -12,13 +12,10 @@ import io.micronaut.test.support.TestPropertyProvider;
 import io.micronaut.web.router.Router;
 import io.micronaut.web.router.UriRouteInfo;
 import jakarta.inject.Inject;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -64,17 +61,8 @@ class RouteAccessIT implements TestPropertyProvider {
 
   @Override
   public Map<String, String> getProperties() {
-    try {
-      return Map.of(
-          "facegate.gallery-dir",
-          Files.createTempDirectory("facegate-route-access").toString(),
-          "facegate.keys.admin",
-          ADMIN,
-          "facegate.keys.verifier",
-          VERIFIER);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return TestServers.withTemporaryGallery(
+        "facegate-route-access", "facegate.keys.admin", ADMIN, "facegate.keys.verifier", VERIFIER);
   }
 
   @Test
@@ -170,19 +158,11 @@ class RouteAccessIT implements TestPropertyProvider {
     if (key != null) {
       request.header(AccessPolicy.HEADER, key);
     }
-    try {
-      HttpResponse<String> response =
-          client.send(request.build(), HttpResponse.BodyHandlers.ofString());
-      // a HEAD answer has no body to tell "no route" from "no such person": its 404 counts as no
-      // route
-      String code = method == HttpMethod.HEAD ? "not_found" : code(response);
-      return new Outcome(response.statusCode(), code);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
+    HttpResponse<String> response = TestServers.send(client, request.build());
+    // a HEAD answer has no body to tell "no route" from "no such person": its 404 counts as no
+    // route
+    String code = method == HttpMethod.HEAD ? "not_found" : code(response);
+    return new Outcome(response.statusCode(), code);
   }
 
   private static String code(HttpResponse<String> response) {
