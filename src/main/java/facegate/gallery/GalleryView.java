@@ -8,13 +8,13 @@ import facegate.core.Person;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
 
 /**
  * The in-memory read model both stores answer from: the people by id as of change {@link
@@ -88,39 +88,27 @@ final class GalleryView {
    * hold leave the graph.
    */
   void apply(long sequence, Collection<PersonChange> changes) {
-    lock.writeLock().lock();
-    try {
-      for (PersonChange change : changes) {
-        if (change.person() == null) {
-          remove(change.personId());
-        } else {
-          put(change.person());
-        }
-        if (rebuildWhenSparse && index != null) {
-          rebuildIfSparse();
-        }
-      }
-      this.sequence = Math.max(this.sequence, sequence);
-    } finally {
-      lock.writeLock().unlock();
-    }
+    writing(
+        () -> {
+          for (PersonChange change : changes) {
+            if (change.person() == null) {
+              remove(change.personId());
+            } else {
+              put(change.person());
+            }
+            if (rebuildWhenSparse && index != null) {
+              rebuildIfSparse();
+            }
+          }
+          this.sequence = Math.max(this.sequence, sequence);
+        });
   }
 
   private void put(StoredPerson person) {
     StoredPerson old = people.put(person.id(), person);
-    List<StoredTemplate> added = new ArrayList<>(person.templates());
+    List<StoredTemplate> added = old == null ? person.templates() : person.templatesNotIn(old);
     if (old != null) {
-      Set<Long> now = new HashSet<>();
-      person.templates().forEach(template -> now.add(template.id()));
-      Set<Long> before = new HashSet<>();
-      List<StoredTemplate> gone = new ArrayList<>();
-      for (StoredTemplate template : old.templates()) {
-        before.add(template.id());
-        if (!now.contains(template.id())) {
-          gone.add(template);
-        }
-      }
-      added.removeIf(template -> before.contains(template.id()));
+      List<StoredTemplate> gone = old.templatesNotIn(person);
       if (!gone.isEmpty() && index != null) {
         index.remove(new StoredPerson(old.id(), old.name(), old.enrolledAt(), gone));
       }
@@ -161,45 +149,29 @@ final class GalleryView {
       templates += person.templates().size();
     }
     TemplateIndex built = newIndex(loaded.values());
-    lock.writeLock().lock();
-    try {
-      this.people = loaded;
-      this.index = built;
-      this.sequence = sequence;
-      this.templateCount = templates;
-    } finally {
-      lock.writeLock().unlock();
-    }
+    int templateTotal = templates;
+    writing(
+        () -> {
+          this.people = loaded;
+          this.index = built;
+          this.sequence = sequence;
+          this.templateCount = templateTotal;
+        });
   }
 
   /** Uses {@code saved} as the graph, or builds one from the people when it is empty. */
   void attachIndex(Optional<TemplateIndex> saved) {
-    lock.writeLock().lock();
-    try {
-      index = saved.orElseGet(() -> newIndex(people.values()));
-    } finally {
-      lock.writeLock().unlock();
-    }
+    writing(() -> index = saved.orElseGet(() -> newIndex(people.values())));
   }
 
   /** True once a template was removed since the graph was built or loaded. */
   boolean indexHasRemovals() {
-    lock.readLock().lock();
-    try {
-      return index.hasRemovals();
-    } finally {
-      lock.readLock().unlock();
-    }
+    return reading(() -> index.hasRemovals());
   }
 
   /** Rebuilds the graph from the people, dropping removed nodes. */
   void rebuildIndex() {
-    lock.writeLock().lock();
-    try {
-      index = newIndex(people.values());
-    } finally {
-      lock.writeLock().unlock();
-    }
+    writing(() -> index = newIndex(people.values()));
   }
 
   private TemplateIndex newIndex(Collection<StoredPerson> content) {
@@ -228,32 +200,17 @@ final class GalleryView {
 
   /** The last change applied. Works after {@link #close()} too. */
   long sequence() {
-    lock.readLock().lock();
-    try {
-      return sequence;
-    } finally {
-      lock.readLock().unlock();
-    }
+    return reading(() -> sequence);
   }
 
   /** The stored person with this id, for the writers' checks; works after {@link #close()} too. */
   Optional<StoredPerson> person(String id) {
-    lock.readLock().lock();
-    try {
-      return Optional.ofNullable(people.get(id));
-    } finally {
-      lock.readLock().unlock();
-    }
+    return reading(() -> Optional.ofNullable(people.get(id)));
   }
 
   /** Every person in id order, a copy; works after {@link #close()} too. */
   List<StoredPerson> people() {
-    lock.readLock().lock();
-    try {
-      return List.copyOf(people.values());
-    } finally {
-      lock.readLock().unlock();
-    }
+    return reading(() -> List.copyOf(people.values()));
   }
 
   /** See {@link Gallery#find}: empty for an invalid id. */
@@ -261,13 +218,7 @@ final class GalleryView {
     if (!TemplateInput.isValidId(id)) {
       return Optional.empty();
     }
-    lock.readLock().lock();
-    try {
-      requireOpen();
-      return Optional.ofNullable(people.get(id)).map(StoredPerson::toPerson);
-    } finally {
-      lock.readLock().unlock();
-    }
+    return readingOpen(() -> Optional.ofNullable(people.get(id)).map(StoredPerson::toPerson));
   }
 
   /** See {@link Gallery#list}: {@code malformed_request} for a negative offset or limit. */
@@ -275,15 +226,11 @@ final class GalleryView {
     if (offset < 0 || limit < 0) {
       throw new FaceException(ErrorCode.MALFORMED_REQUEST, "offset and limit must not be negative");
     }
-    lock.readLock().lock();
-    try {
-      requireOpen();
-      List<Person> page =
-          people.values().stream().skip(offset).limit(limit).map(StoredPerson::toPerson).toList();
-      return new Page(page, people.size());
-    } finally {
-      lock.readLock().unlock();
-    }
+    return readingOpen(
+        () -> {
+          Stream<StoredPerson> page = people.values().stream().skip(offset).limit(limit);
+          return new Page(page.map(StoredPerson::toPerson).toList(), people.size());
+        });
   }
 
   /** See {@link Gallery#search}: {@code malformed_request} for k < 1 or a bad probe. */
@@ -292,18 +239,15 @@ final class GalleryView {
       throw new FaceException(ErrorCode.MALFORMED_REQUEST, "k must be at least 1: " + k);
     }
     float[] query = TemplateInput.vector(probe, options);
-    lock.readLock().lock();
-    try {
-      requireOpen();
-      List<Match> matches = new ArrayList<>();
-      for (TemplateIndex.PersonScore hit : index.nearestPeople(query, k, options.hnsw().ef())) {
-        String name = Optional.ofNullable(people.get(hit.personId())).orElseThrow().name();
-        matches.add(new Match(hit.personId(), name, hit.score()));
-      }
-      return matches;
-    } finally {
-      lock.readLock().unlock();
-    }
+    return readingOpen(
+        () -> {
+          List<Match> matches = new ArrayList<>();
+          for (TemplateIndex.PersonScore hit : index.nearestPeople(query, k, options.hnsw().ef())) {
+            String name = Optional.ofNullable(people.get(hit.personId())).orElseThrow().name();
+            matches.add(new Match(hit.personId(), name, hit.score()));
+          }
+          return matches;
+        });
   }
 
   /** See {@link Gallery#compare}: a bad probe fails before an invalid id gives empty. */
@@ -312,36 +256,49 @@ final class GalleryView {
     if (!TemplateInput.isValidId(id)) {
       return Optional.empty();
     }
-    lock.readLock().lock();
-    try {
-      requireOpen();
-      return Optional.ofNullable(people.get(id))
-          .map(person -> new Match(person.id(), person.name(), person.bestCosine(query)));
-    } finally {
-      lock.readLock().unlock();
-    }
+    return readingOpen(
+        () ->
+            Optional.ofNullable(people.get(id))
+                .map(person -> new Match(person.id(), person.name(), person.bestCosine(query))));
   }
 
   /** See {@link Gallery#size}. */
   int size() {
+    return readingOpen(people::size);
+  }
+
+  /** See {@link Gallery#info}. */
+  GalleryInfo info() {
+    return readingOpen(
+        () ->
+            new GalleryInfo(
+                options.modelName(), options.dimension(), people.size(), templateCount));
+  }
+
+  private <T> T reading(Supplier<T> reader) {
     lock.readLock().lock();
     try {
-      requireOpen();
-      return people.size();
+      return reader.get();
     } finally {
       lock.readLock().unlock();
     }
   }
 
-  /** See {@link Gallery#info}. */
-  GalleryInfo info() {
-    lock.readLock().lock();
+  /** {@code reader} under the read lock, once the view is known to be open. */
+  private <T> T readingOpen(Supplier<T> reader) {
+    return reading(
+        () -> {
+          requireOpen();
+          return reader.get();
+        });
+  }
+
+  private void writing(Runnable change) {
+    lock.writeLock().lock();
     try {
-      requireOpen();
-      return new GalleryInfo(
-          options.modelName(), options.dimension(), people.size(), templateCount);
+      change.run();
     } finally {
-      lock.readLock().unlock();
+      lock.writeLock().unlock();
     }
   }
 

@@ -3,7 +3,6 @@ package facegate.gallery;
 import facegate.core.Embedding;
 import facegate.core.ErrorCode;
 import facegate.core.FaceException;
-import facegate.core.Match;
 import facegate.core.Person;
 import java.io.IOException;
 import java.io.StreamCorruptedException;
@@ -42,7 +41,7 @@ import org.slf4j.LoggerFactory;
  * of their own. A change that fails to reach the disk fails with {@code internal_error} and leaves
  * the gallery unchanged.
  */
-public final class HnswGallery implements Gallery {
+public final class HnswGallery extends ViewBackedGallery {
   private static final Logger LOG = LoggerFactory.getLogger(HnswGallery.class);
 
   private final GalleryFolder folder;
@@ -50,7 +49,6 @@ public final class HnswGallery implements Gallery {
   private final ReentrantLock changeLock = new ReentrantLock();
   private final Journal journal;
   private final JournalState state;
-  private final GalleryView view;
   private long indexSavedAt;
   private boolean erasurePending;
 
@@ -60,11 +58,11 @@ public final class HnswGallery implements Gallery {
       Journal journal,
       JournalState state,
       long indexSavedAt) {
+    super(state.view());
     this.folder = folder;
     this.options = options;
     this.journal = journal;
     this.state = state;
-    this.view = state.view();
     this.indexSavedAt = indexSavedAt;
   }
 
@@ -296,36 +294,6 @@ public final class HnswGallery implements Gallery {
             (index, sequence) ->
                 IndexFile.save(
                     folder.directory(), index, sequence, options.dimension(), options.hnsw()));
-  }
-
-  @Override
-  public Optional<Person> find(String id) {
-    return view.find(id);
-  }
-
-  @Override
-  public Page list(int offset, int limit) {
-    return view.list(offset, limit);
-  }
-
-  @Override
-  public List<Match> search(Embedding probe, int k) {
-    return view.search(probe, k);
-  }
-
-  @Override
-  public Optional<Match> compare(String id, Embedding probe) {
-    return view.compare(id, probe);
-  }
-
-  @Override
-  public int size() {
-    return view.size();
-  }
-
-  @Override
-  public GalleryInfo info() {
-    return view.info();
   }
 
   /** Saves the graph if it changed since it was last saved, and releases the folder. */

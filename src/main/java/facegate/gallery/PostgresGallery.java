@@ -3,14 +3,12 @@ package facegate.gallery;
 import facegate.core.Embedding;
 import facegate.core.ErrorCode;
 import facegate.core.FaceException;
-import facegate.core.Match;
 import facegate.core.Person;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,14 +38,13 @@ import org.slf4j.LoggerFactory;
  * archives, replicas and backups keep them until recycled or expired: see {@code
  * docs/results/erasure/README.md}.
  */
-public final class PostgresGallery implements Gallery {
+public final class PostgresGallery extends ViewBackedGallery {
   private static final Logger LOG = LoggerFactory.getLogger(PostgresGallery.class);
   private static final int VALID_CHECK_SECONDS = 2;
 
   private final PostgresSettings settings;
   private final GalleryOptions options;
   private final String channel;
-  private final GalleryView view;
   private final Replica replica;
   private final ReentrantLock writeLock = new ReentrantLock();
   private Connection writer;
@@ -55,11 +52,11 @@ public final class PostgresGallery implements Gallery {
 
   private PostgresGallery(
       PostgresSettings settings, GalleryOptions options, String channel, Connection writer) {
+    super(new GalleryView(options, true, 0, List.of()));
     this.settings = settings;
     this.options = options;
     this.channel = channel;
     this.writer = writer;
-    this.view = new GalleryView(options, true, 0, List.of());
     this.replica = new Replica(options, view);
   }
 
@@ -281,36 +278,6 @@ public final class PostgresGallery implements Gallery {
   private void closeWriter() {
     closeQuietly(writer);
     writer = null;
-  }
-
-  @Override
-  public Optional<Person> find(String id) {
-    return view.find(id);
-  }
-
-  @Override
-  public Page list(int offset, int limit) {
-    return view.list(offset, limit);
-  }
-
-  @Override
-  public List<Match> search(Embedding probe, int k) {
-    return view.search(probe, k);
-  }
-
-  @Override
-  public Optional<Match> compare(String id, Embedding probe) {
-    return view.compare(id, probe);
-  }
-
-  @Override
-  public int size() {
-    return view.size();
-  }
-
-  @Override
-  public GalleryInfo info() {
-    return view.info();
   }
 
   /** The last change this node has applied (for tests and logs). */
