@@ -3,18 +3,15 @@ package facegate.gallery;
 import facegate.core.Embedding;
 import facegate.core.ErrorCode;
 import facegate.core.FaceException;
-import facegate.core.Match;
 import facegate.core.Person;
 import java.io.IOException;
 import java.io.StreamCorruptedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.locks.ReadWriteLock;
-import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,34 +36,33 @@ import org.slf4j.LoggerFactory;
  * {@code docs/results/erasure/}. Outside the promise: file blocks the filesystem freed or copied
  * (SSD wear levelling, copy-on-write filesystems, backups, swap) and the process memory.
  *
- * <p>Searches share a read lock and run in parallel; changes take the write lock. A change that
- * fails to reach the disk fails with {@code internal_error} and leaves the gallery unchanged.
+ * <p>Reads are answered from a {@link GalleryView}: searches run in parallel, also while a change
+ * is being written, and see it once it is journalled and applied. Changes are serialised by a lock
+ * of their own. A change that fails to reach the disk fails with {@code internal_error} and leaves
+ * the gallery unchanged.
  */
-public final class HnswGallery implements Gallery {
+public final class HnswGallery extends ViewBackedGallery {
   private static final Logger LOG = LoggerFactory.getLogger(HnswGallery.class);
 
   private final GalleryFolder folder;
   private final GalleryOptions options;
-  private final ReadWriteLock lock = new ReentrantReadWriteLock();
+  private final ReentrantLock changeLock = new ReentrantLock();
   private final Journal journal;
-  private final GalleryState state;
-  private TemplateIndex index;
+  private final JournalState state;
   private long indexSavedAt;
   private boolean erasurePending;
-  private boolean closed;
 
   private HnswGallery(
       GalleryFolder folder,
       GalleryOptions options,
       Journal journal,
-      GalleryState state,
-      TemplateIndex index,
+      JournalState state,
       long indexSavedAt) {
+    super(state.view());
     this.folder = folder;
     this.options = options;
     this.journal = journal;
     this.state = state;
-    this.index = index;
     this.indexSavedAt = indexSavedAt;
   }
 
@@ -111,18 +107,17 @@ public final class HnswGallery implements Gallery {
         Files.exists(folder.snapshot())
             ? Snapshot.read(folder.snapshot(), dimension)
             : new Snapshot(0, 1, List.of());
-    GalleryState state = new GalleryState(snapshot);
+    JournalState state = JournalState.open(snapshot, options);
     Journal journal = Journal.open(folder.journal(), dimension, snapshot.sequence(), state::apply);
     try {
       Optional<TemplateIndex> saved =
-          IndexFile.load(folder.directory(), state, dimension, options.hnsw());
+          IndexFile.load(folder.directory(), state.view(), dimension, options.hnsw());
       if (saved.isEmpty()) {
         IndexFile.delete(folder.directory()); // stale or old: it may hold removed people
       }
-      TemplateIndex index =
-          saved.orElseGet(() -> TemplateIndex.build(dimension, options.hnsw(), state.people()));
+      state.view().attachIndex(saved);
       long savedAt = saved.isPresent() ? state.sequence() : -1;
-      HnswGallery gallery = new HnswGallery(folder, options, journal, state, index, savedAt);
+      HnswGallery gallery = new HnswGallery(folder, options, journal, state, savedAt);
       if (journal.holdsErasable()) {
         gallery.eraseNow(); // a removal the crash (or an older version) left in the journal
       }
@@ -139,10 +134,10 @@ public final class HnswGallery implements Gallery {
     Instant now = Instant.now();
     new Person(id, name, 1, now); // validates the name
     List<float[]> vectors = TemplateInput.vectors(templates, options);
-    lock.writeLock().lock();
+    changeLock.lock();
     try {
-      requireOpen();
-      if (state.person(id).isPresent()) {
+      view.requireOpen();
+      if (view.person(id).isPresent()) {
         throw new FaceException(
             ErrorCode.PERSON_EXISTS,
             "person '" + id + "' is already enrolled; add templates to them, or remove them first");
@@ -151,7 +146,7 @@ public final class HnswGallery implements Gallery {
           new StoredPerson(id, name == null ? "" : name, now, state.numbered(vectors));
       return commit(new JournalRecord.Enroll(state.sequence() + 1, person)).toPerson();
     } finally {
-      lock.writeLock().unlock();
+      changeLock.unlock();
     }
   }
 
@@ -159,23 +154,23 @@ public final class HnswGallery implements Gallery {
   public Person addTemplates(String id, List<Embedding> templates) {
     Person.requireValidId(id);
     List<float[]> vectors = TemplateInput.vectors(templates, options);
-    lock.writeLock().lock();
+    changeLock.lock();
     try {
-      requireOpen();
+      view.requireOpen();
       requirePerson(id);
       List<StoredTemplate> numbered = state.numbered(vectors);
       return commit(new JournalRecord.AddTemplates(state.sequence() + 1, id, numbered)).toPerson();
     } finally {
-      lock.writeLock().unlock();
+      changeLock.unlock();
     }
   }
 
   @Override
   public boolean remove(String id) {
-    lock.writeLock().lock();
+    changeLock.lock();
     try {
-      requireOpen();
-      if (!TemplateInput.isValidId(id) || state.person(id).isEmpty()) {
+      view.requireOpen();
+      if (!TemplateInput.isValidId(id) || view.person(id).isEmpty()) {
         if (erasurePending) {
           erase(); // a retry after a failed erasure
         }
@@ -185,7 +180,7 @@ public final class HnswGallery implements Gallery {
       erase();
       return true;
     } finally {
-      lock.writeLock().unlock();
+      changeLock.unlock();
     }
   }
 
@@ -243,12 +238,7 @@ public final class HnswGallery implements Gallery {
           e);
     }
     StoredPerson person = state.apply(record);
-    if (record instanceof JournalRecord.Enroll enroll) {
-      index.add(person, enroll.person().templates());
-    } else if (record instanceof JournalRecord.AddTemplates add) {
-      index.add(person, add.templates());
-    } else {
-      index.remove(person);
+    if (record instanceof JournalRecord.Remove) {
       return person; // remove() rewrites the folder right away
     }
     if (journal.sizeBytes() > options.compactionThresholdBytes()) {
@@ -266,15 +256,15 @@ public final class HnswGallery implements Gallery {
    * people. Afterwards no file in the folder holds a removed person.
    */
   public void compact() {
-    lock.writeLock().lock();
+    changeLock.lock();
     try {
-      requireOpen();
+      view.requireOpen();
       compactNow();
     } catch (IOException e) {
       throw new FaceException(
           ErrorCode.INTERNAL, "gallery compaction failed in " + folder.directory() + ": " + e, e);
     } finally {
-      lock.writeLock().unlock();
+      changeLock.unlock();
     }
   }
 
@@ -282,9 +272,9 @@ public final class HnswGallery implements Gallery {
     writeSnapshot();
     journal.reset();
     erasurePending = false;
-    if (index.hasRemovals()) {
+    if (view.indexHasRemovals()) {
       IndexFile.delete(folder.directory());
-      index = TemplateIndex.build(options.dimension(), options.hnsw(), state.people());
+      view.rebuildIndex();
     }
     saveIndex();
   }
@@ -295,114 +285,25 @@ public final class HnswGallery implements Gallery {
         options.dimension(),
         state.sequence(),
         state.nextTemplateId(),
-        state.people());
+        view.people());
   }
 
   private void saveIndex() throws IOException {
-    IndexFile.save(
-        folder.directory(), index, state.sequence(), options.dimension(), options.hnsw());
-    indexSavedAt = state.sequence();
-  }
-
-  @Override
-  public Optional<Person> find(String id) {
-    if (!TemplateInput.isValidId(id)) {
-      return Optional.empty();
-    }
-    lock.readLock().lock();
-    try {
-      requireOpen();
-      return state.person(id).map(StoredPerson::toPerson);
-    } finally {
-      lock.readLock().unlock();
-    }
-  }
-
-  @Override
-  public Page list(int offset, int limit) {
-    if (offset < 0 || limit < 0) {
-      throw new FaceException(ErrorCode.MALFORMED_REQUEST, "offset and limit must not be negative");
-    }
-    lock.readLock().lock();
-    try {
-      requireOpen();
-      List<Person> people =
-          state.people().stream().skip(offset).limit(limit).map(StoredPerson::toPerson).toList();
-      return new Page(people, state.personCount());
-    } finally {
-      lock.readLock().unlock();
-    }
-  }
-
-  @Override
-  public List<Match> search(Embedding probe, int k) {
-    if (k < 1) {
-      throw new FaceException(ErrorCode.MALFORMED_REQUEST, "k must be at least 1: " + k);
-    }
-    float[] query = TemplateInput.vector(probe, options);
-    lock.readLock().lock();
-    try {
-      requireOpen();
-      List<Match> matches = new ArrayList<>();
-      for (TemplateIndex.PersonScore hit : index.nearestPeople(query, k, options.hnsw().ef())) {
-        String name = state.person(hit.personId()).orElseThrow().name();
-        matches.add(new Match(hit.personId(), name, hit.score()));
-      }
-      return matches;
-    } finally {
-      lock.readLock().unlock();
-    }
-  }
-
-  @Override
-  public Optional<Match> compare(String id, Embedding probe) {
-    float[] query = TemplateInput.vector(probe, options);
-    if (!TemplateInput.isValidId(id)) {
-      return Optional.empty();
-    }
-    lock.readLock().lock();
-    try {
-      requireOpen();
-      return state
-          .person(id)
-          .map(person -> new Match(person.id(), person.name(), person.bestCosine(query)));
-    } finally {
-      lock.readLock().unlock();
-    }
-  }
-
-  @Override
-  public int size() {
-    lock.readLock().lock();
-    try {
-      requireOpen();
-      return state.personCount();
-    } finally {
-      lock.readLock().unlock();
-    }
-  }
-
-  @Override
-  public GalleryInfo info() {
-    lock.readLock().lock();
-    try {
-      requireOpen();
-      return new GalleryInfo(
-          options.modelName(), options.dimension(), state.personCount(), state.templateCount());
-    } finally {
-      lock.readLock().unlock();
-    }
+    indexSavedAt =
+        view.saveIndex(
+            (index, sequence) ->
+                IndexFile.save(
+                    folder.directory(), index, sequence, options.dimension(), options.hnsw()));
   }
 
   /** Saves the graph if it changed since it was last saved, and releases the folder. */
   @Override
   public void close() {
-    lock.writeLock().lock();
+    changeLock.lock();
     try {
-      if (closed) {
+      if (!view.close()) {
         return;
       }
-      closed = true;
       if (erasurePending) {
         eraseNow();
       }
@@ -418,19 +319,12 @@ public final class HnswGallery implements Gallery {
         LOG.warn("Could not close the gallery journal", e);
       }
       folder.close();
-      lock.writeLock().unlock();
-    }
-  }
-
-  private void requireOpen() {
-    if (closed) {
-      throw new IllegalStateException("the gallery is closed");
+      changeLock.unlock();
     }
   }
 
   private StoredPerson requirePerson(String id) {
-    return state
-        .person(id)
+    return view.person(id)
         .orElseThrow(
             () ->
                 new FaceException(

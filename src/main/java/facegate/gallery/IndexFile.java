@@ -65,9 +65,9 @@ final class IndexFile {
     AtomicFiles.delete(directory.resolve(GRAPH_FILE));
   }
 
-  /** The saved graph if it is trustworthy and current for {@code state}, else empty. */
+  /** The saved graph if it is trustworthy and current for {@code view}'s content, else empty. */
   static Optional<TemplateIndex> load(
-      Path directory, GalleryState state, int dimension, HnswParameters parameters) {
+      Path directory, GalleryView view, int dimension, HnswParameters parameters) {
     Path graphFile = directory.resolve(GRAPH_FILE);
     Path sidecarFile = directory.resolve(SIDECAR_FILE);
     try {
@@ -76,7 +76,7 @@ final class IndexFile {
       }
       Properties sidecar = new Properties();
       sidecar.load(new StringReader(Files.readString(sidecarFile, StandardCharsets.ISO_8859_1)));
-      if (!matches(sidecar, "sequence", state.sequence())
+      if (!matches(sidecar, "sequence", view.sequence())
           || !matches(sidecar, "dimension", dimension)
           || !matches(sidecar, "m", parameters.m())
           || !matches(sidecar, "efConstruction", parameters.efConstruction())
@@ -97,7 +97,7 @@ final class IndexFile {
       try (InputStream in = new ByteArrayInputStream(bytes)) {
         index = TemplateIndex.load(in, dimension, parameters, slotsUsed, removals);
       }
-      if (index.isEmpty() || !index.get().holdsExactly(state)) {
+      if (index.isEmpty() || !index.get().holdsExactly(view.people())) {
         return rejected("its content does not match the stored templates");
       }
       return index;

@@ -3,17 +3,13 @@ package facegate.gallery;
 import facegate.core.Embedding;
 import facegate.core.ErrorCode;
 import facegate.core.FaceException;
-import facegate.core.Match;
 import facegate.core.Person;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
-import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,10 +25,11 @@ import org.slf4j.LoggerFactory;
  * ChangeListener}), or at the latest at the next periodic catch-up. A second enrollment of an id
  * fails with {@code person_exists} on every node (primary key).
  *
- * <p>Reads ({@link #find}, {@link #list}, {@link #search}, {@link #compare}, {@link #size}) never
- * touch the database: on another node they may lag a committed change by the sync delay. When the
- * database cannot be reached, changes fail with {@code gallery_unavailable} (503) and reads go on
- * from memory. A commit whose answer is lost with the connection fails with {@code
+ * <p>Reads ({@link #find}, {@link #list}, {@link #search}, {@link #compare}, {@link #size}) are
+ * answered from the node's {@link GalleryView}, the same read model as {@link HnswGallery}'s, and
+ * never touch the database: on another node they may lag a committed change by the sync delay. When
+ * the database cannot be reached, changes fail with {@code gallery_unavailable} (503) and reads go
+ * on from memory. A commit whose answer is lost with the connection fails with {@code
  * gallery_unavailable} although it may have been applied: check with {@link #find}.
  *
  * <p>Erasure: after {@link #remove} returns, the person's rows are gone and the person and template
@@ -41,7 +38,7 @@ import org.slf4j.LoggerFactory;
  * archives, replicas and backups keep them until recycled or expired: see {@code
  * docs/results/erasure/README.md}.
  */
-public final class PostgresGallery implements Gallery {
+public final class PostgresGallery extends ViewBackedGallery {
   private static final Logger LOG = LoggerFactory.getLogger(PostgresGallery.class);
   private static final int VALID_CHECK_SECONDS = 2;
 
@@ -52,15 +49,15 @@ public final class PostgresGallery implements Gallery {
   private final ReentrantLock writeLock = new ReentrantLock();
   private Connection writer;
   private ChangeListener listener;
-  private volatile boolean closed;
 
   private PostgresGallery(
       PostgresSettings settings, GalleryOptions options, String channel, Connection writer) {
+    super(new GalleryView(options, true, 0, List.of()));
     this.settings = settings;
     this.options = options;
     this.channel = channel;
     this.writer = writer;
-    this.replica = new Replica(options);
+    this.replica = new Replica(options, view);
   }
 
   /**
@@ -196,7 +193,7 @@ public final class PostgresGallery implements Gallery {
   private void erase(String id) {
     writeLock.lock();
     try {
-      requireOpen();
+      view.requireOpen();
       PostgresRows.rewriteTables(writerConnection());
     } catch (SQLException e) {
       closeWriter();
@@ -229,7 +226,7 @@ public final class PostgresGallery implements Gallery {
   private Change write(Work work) {
     writeLock.lock();
     try {
-      requireOpen();
+      view.requireOpen();
       Connection connection = writerConnection();
       Change change;
       try {
@@ -283,77 +280,6 @@ public final class PostgresGallery implements Gallery {
     writer = null;
   }
 
-  @Override
-  public Optional<Person> find(String id) {
-    if (!TemplateInput.isValidId(id)) {
-      return Optional.empty();
-    }
-    return read(current -> current.person(id).map(StoredPerson::toPerson));
-  }
-
-  @Override
-  public Page list(int offset, int limit) {
-    if (offset < 0 || limit < 0) {
-      throw new FaceException(ErrorCode.MALFORMED_REQUEST, "offset and limit must not be negative");
-    }
-    return read(
-        current ->
-            new Page(
-                current.people().stream()
-                    .skip(offset)
-                    .limit(limit)
-                    .map(StoredPerson::toPerson)
-                    .toList(),
-                current.personCount()));
-  }
-
-  @Override
-  public List<Match> search(Embedding probe, int k) {
-    if (k < 1) {
-      throw new FaceException(ErrorCode.MALFORMED_REQUEST, "k must be at least 1: " + k);
-    }
-    float[] query = TemplateInput.vector(probe, options);
-    return read(
-        current -> {
-          List<Match> matches = new ArrayList<>();
-          for (TemplateIndex.PersonScore hit :
-              current.index().nearestPeople(query, k, options.hnsw().ef())) {
-            String name = current.person(hit.personId()).orElseThrow().name();
-            matches.add(new Match(hit.personId(), name, hit.score()));
-          }
-          return matches;
-        });
-  }
-
-  @Override
-  public Optional<Match> compare(String id, Embedding probe) {
-    float[] query = TemplateInput.vector(probe, options);
-    if (!TemplateInput.isValidId(id)) {
-      return Optional.empty();
-    }
-    return read(
-        current ->
-            current
-                .person(id)
-                .map(person -> new Match(person.id(), person.name(), person.bestCosine(query))));
-  }
-
-  @Override
-  public int size() {
-    return read(ReplicaState::personCount);
-  }
-
-  @Override
-  public GalleryInfo info() {
-    return read(
-        current ->
-            new GalleryInfo(
-                options.modelName(),
-                options.dimension(),
-                current.personCount(),
-                current.templateCount()));
-  }
-
   /** The last change this node has applied (for tests and logs). */
   public long appliedChange() {
     return replica.appliedChange();
@@ -364,18 +290,12 @@ public final class PostgresGallery implements Gallery {
     return listener.backendPid();
   }
 
-  private <T> T read(Function<ReplicaState, T> reader) {
-    requireOpen();
-    return replica.read(reader);
-  }
-
   /** Stops following the database and closes the connections. Idempotent. */
   @Override
   public void close() {
-    if (closed) {
+    if (!view.close()) {
       return;
     }
-    closed = true;
     if (listener != null) {
       listener.close();
     }
@@ -384,12 +304,6 @@ public final class PostgresGallery implements Gallery {
       closeWriter();
     } finally {
       writeLock.unlock();
-    }
-  }
-
-  private void requireOpen() {
-    if (closed) {
-      throw new IllegalStateException("the gallery is closed");
     }
   }
 

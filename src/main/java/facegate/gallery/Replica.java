@@ -2,48 +2,40 @@ package facegate.gallery;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.locks.ReentrantLock;
-import java.util.concurrent.locks.ReentrantReadWriteLock;
-import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A node's copy of the PostgreSQL gallery and how it is kept current: loaded whole, then changed by
- * the node's own committed writes and by catching up with the changes of others. Reads share a read
- * lock; applying changes takes the write lock briefly. Loading and catching up are serialised by a
- * sync lock, so changes are applied in order and each once.
+ * How a node's copy of the PostgreSQL gallery (a {@link GalleryView}) is kept current: loaded
+ * whole, then changed by the node's own committed writes and by catching up with the changes of
+ * others, as whole people read back from the database. Loading and catching up are serialised by a
+ * sync lock, so changes are applied in order and each once; the view's own lock keeps reads
+ * consistent meanwhile.
  */
 final class Replica {
   private static final Logger LOG = LoggerFactory.getLogger(Replica.class);
 
   private final GalleryOptions options;
-  private final ReentrantReadWriteLock stateLock = new ReentrantReadWriteLock();
+  private final GalleryView view;
   private final ReentrantLock syncLock = new ReentrantLock();
-  private ReplicaState state;
 
-  Replica(GalleryOptions options) {
+  /** Keeps {@code view} current; it should rebuild its graph when sparse (nothing else does). */
+  Replica(GalleryOptions options, GalleryView view) {
     this.options = options;
-  }
-
-  /** Runs {@code reader} on the current state under the read lock. */
-  <T> T read(Function<ReplicaState, T> reader) {
-    stateLock.readLock().lock();
-    try {
-      return reader.apply(state);
-    } finally {
-      stateLock.readLock().unlock();
-    }
+    this.view = view;
   }
 
   /** The last change applied. */
   long appliedChange() {
-    return read(ReplicaState::sequence);
+    return view.sequence();
   }
 
-  /** Loads every person in one snapshot and replaces the state. */
+  /** Loads every person in one snapshot and replaces the view's content. */
   void load(Connection connection) throws SQLException {
     syncLock.lock();
     try {
@@ -74,15 +66,7 @@ final class Replica {
     syncLock.lock();
     try {
       if (sequence == appliedChange() + 1) {
-        write(
-            current -> {
-              if (person == null) {
-                current.remove(personId);
-              } else {
-                current.put(person);
-              }
-              current.advanceTo(sequence);
-            });
+        view.apply(sequence, List.of(new GalleryView.PersonChange(personId, person)));
       } else if (sequence > appliedChange()) {
         catchUpLocked(connection);
       }
@@ -110,18 +94,11 @@ final class Replica {
       }
       Map<String, StoredPerson> people =
           PostgresRows.people(connection, changed, options.dimension());
-      write(
-          current -> {
-            for (String id : changed) {
-              StoredPerson person = people.get(id);
-              if (person == null) {
-                current.remove(id);
-              } else {
-                current.put(person);
-              }
-            }
-            current.advanceTo(head);
-          });
+      List<GalleryView.PersonChange> changes = new ArrayList<>(changed.size());
+      for (String id : changed) {
+        changes.add(new GalleryView.PersonChange(id, people.get(id)));
+      }
+      view.apply(head, changes);
     } finally {
       connection.commit();
       connection.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
@@ -130,36 +107,22 @@ final class Replica {
 
   private void loadLocked(Connection connection) throws SQLException {
     long started = System.nanoTime();
-    ReplicaState loaded;
+    long head;
+    Map<String, StoredPerson> people;
     connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
     try {
-      long head = PostgresRows.lastChange(connection);
-      Map<String, StoredPerson> people = PostgresRows.allPeople(connection, options.dimension());
-      loaded = ReplicaState.build(options.dimension(), options.hnsw(), head, people.values());
+      head = PostgresRows.lastChange(connection);
+      people = PostgresRows.allPeople(connection, options.dimension());
     } finally {
       connection.commit();
       connection.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
     }
-    stateLock.writeLock().lock();
-    try {
-      state = loaded;
-    } finally {
-      stateLock.writeLock().unlock();
-    }
+    view.replace(head, people.values());
     LOG.info(
         "Gallery loaded from PostgreSQL: {} people, {} templates at change {} in {} ms",
-        loaded.personCount(),
-        loaded.templateCount(),
-        loaded.sequence(),
+        people.size(),
+        people.values().stream().mapToInt(person -> person.templates().size()).sum(),
+        head,
         (System.nanoTime() - started) / 1_000_000);
-  }
-
-  private void write(java.util.function.Consumer<ReplicaState> change) {
-    stateLock.writeLock().lock();
-    try {
-      change.accept(state);
-    } finally {
-      stateLock.writeLock().unlock();
-    }
   }
 }

@@ -3,8 +3,10 @@ package facegate.gallery;
 import facegate.core.Person;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * A person as the gallery stores them: what {@link Person} says plus the template vectors.
@@ -31,6 +33,13 @@ record StoredPerson(String id, String name, Instant enrolledAt, List<StoredTempl
     all.addAll(templates);
     all.addAll(more);
     return new StoredPerson(id, name, enrolledAt, all);
+  }
+
+  /** This person's templates whose ids {@code other} does not hold, in order; possibly empty. */
+  List<StoredTemplate> templatesNotIn(StoredPerson other) {
+    Set<Long> held = new HashSet<>();
+    other.templates.forEach(template -> held.add(template.id()));
+    return templates.stream().filter(template -> !held.contains(template.id())).toList();
   }
 
   /** The exact cosine of {@code probe} with this person's most similar template. */

@@ -162,12 +162,13 @@ final class TemplateIndex {
     return removals;
   }
 
-  /** True when the graph holds exactly {@code state}'s templates, each for the right person. */
-  boolean holdsExactly(GalleryState state) {
-    if (graph.size() != state.templateCount()) {
+  /** True when the graph holds exactly {@code people}'s templates, each for the right person. */
+  boolean holdsExactly(Collection<StoredPerson> people) {
+    long templates = people.stream().mapToLong(person -> person.templates().size()).sum();
+    if (graph.size() != templates) {
       return false;
     }
-    for (StoredPerson person : state.people()) {
+    for (StoredPerson person : people) {
       for (StoredTemplate template : person.templates()) {
         Optional<TemplateItem> item = graph.get(template.id());
         if (item.isEmpty() || !item.get().personId().equals(person.id())) {

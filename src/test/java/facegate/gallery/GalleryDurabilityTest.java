@@ -177,9 +177,9 @@ class GalleryDurabilityTest {
 
   /** Whether the saved graph passes every check against the stored gallery. */
   private boolean savedGraphLoads() throws IOException {
-    GalleryState state = new GalleryState(new Snapshot(0, 1, List.of()));
+    JournalState state = JournalState.open(new Snapshot(0, 1, List.of()), OPTIONS);
     Journal.open(directory.resolve(GalleryFolder.JOURNAL_FILE), DIMENSION, 0, state::apply).close();
-    return IndexFile.load(directory, state, DIMENSION, OPTIONS.hnsw()).isPresent();
+    return IndexFile.load(directory, state.view(), DIMENSION, OPTIONS.hnsw()).isPresent();
   }
 
   private FaceException openExpectingFailure(GalleryOptions options) {

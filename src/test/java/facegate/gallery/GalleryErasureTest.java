@@ -67,7 +67,7 @@ class GalleryErasureTest {
     // What the previous version left after enrolling everyone and removing p-3: the removal only
     // journalled, and a saved graph that still holds p-3's vectors.
     GalleryManifest.verifyOrCreate(directory, OPTIONS, false);
-    GalleryState state = new GalleryState(new Snapshot(0, 1, List.of()));
+    JournalState state = JournalState.open(new Snapshot(0, 1, List.of()), OPTIONS);
     List<StoredPerson> everyone = new ArrayList<>();
     try (Journal journal =
         Journal.open(directory.resolve(GalleryFolder.JOURNAL_FILE), DIMENSION, 0, r -> {})) {
