@@ -1,6 +1,6 @@
 // Runs @vladmandic/face-api's SsdMobilenetv1 (pure-JS tfjs 'cpu' backend) on the PNGs in
 // src/test/resources/reference/ssd and writes the detections SsdFaceDetectorParityTest compares the
-// DJL port against. The PNGs are written by facegate.embed.SsdReferenceInputs.
+// DJL port against. The PNGs are written by facegate.vision.SsdReferenceInputs.
 // Usage (from src/test/node): npm ci && node make-ssd-reference.js
 'use strict';
 

@@ -1,14 +1,15 @@
 package facegate.cli;
 
 import facegate.core.FaceDetector;
-import facegate.embed.SsdFaceDetector;
-import facegate.embed.SsdSettings;
+import facegate.embed.DjlSsdMobilenet;
 import facegate.vision.CascadeFaceDetector;
 import facegate.vision.CascadeSettings;
 import facegate.vision.DetectionRate;
 import facegate.vision.DetectionRateEvaluator;
 import facegate.vision.FallbackFaceDetector;
 import facegate.vision.ImageDecoder;
+import facegate.vision.SsdFaceDetector;
+import facegate.vision.SsdSettings;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -116,7 +117,10 @@ final class DetectRateCommand implements Callable<Integer> {
     DetectionRate rate;
     try (CascadeFaceDetector cascade = new CascadeFaceDetector(cascadeSettings);
         SsdFaceDetector ssd =
-            detector == Detector.CASCADE ? null : SsdFaceDetector.load(ssdModel, ssdSettings)) {
+            detector == Detector.CASCADE
+                ? null
+                : new SsdFaceDetector(
+                    DjlSsdMobilenet.load(ssdModel, ssdSettings.predictors()), ssdSettings)) {
       rate =
           evaluate(
               switch (detector) {

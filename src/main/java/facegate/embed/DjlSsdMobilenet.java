@@ -1,12 +1,16 @@
 package facegate.embed;
 
+import facegate.core.AnchorScores;
+import facegate.core.DetectionNetwork;
 import facegate.core.RgbImage;
 import java.nio.file.Path;
 import java.util.List;
 
 /**
  * face-api's SsdMobilenetv1 (converted by {@link FaceApiConverter}) on DJL: per 512x512 RGB image,
- * 5118 anchor boxes with face scores. Thread-safe: up to {@code predictors} calls run at once.
+ * 5118 anchor boxes with face scores. Thread-safe: up to {@code predictors} calls run at once. The
+ * detector built on it ({@code facegate.vision.SsdFaceDetector}) sees only {@link
+ * DetectionNetwork}: no DJL type crosses.
  */
 public final class DjlSsdMobilenet implements DetectionNetwork {
   private final PredictorPool pool;

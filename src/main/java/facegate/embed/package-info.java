@@ -4,6 +4,8 @@
  * facegate.embed.FaceApiConverter} into DJL parameter files under {@code models/}; at run time
  * {@link facegate.embed.DjlFaceEmbedder}, {@link facegate.embed.DjlLandmarkLocator} and {@link
  * facegate.embed.DjlSsdMobilenet} (the SSD face detection network) load them offline. No DJL type
- * appears in a public signature: callers see core records only.
+ * appears in a public signature: callers see core records only. The SSD network is only the
+ * network: it implements {@link facegate.core.DetectionNetwork}, and the detector built on it
+ * (padding, suppression, boxes in image pixels) is {@code facegate.vision.SsdFaceDetector}.
  */
 package facegate.embed;

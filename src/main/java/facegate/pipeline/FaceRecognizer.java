@@ -13,15 +13,16 @@ import facegate.core.RgbImage;
 import facegate.embed.BatchingFaceEmbedder;
 import facegate.embed.DjlFaceEmbedder;
 import facegate.embed.DjlLandmarkLocator;
+import facegate.embed.DjlSsdMobilenet;
 import facegate.embed.FaceEmbedder;
 import facegate.embed.LandmarkLocator;
-import facegate.embed.SsdFaceDetector;
-import facegate.embed.SsdSettings;
 import facegate.vision.CascadeFaceDetector;
 import facegate.vision.FaceAligner;
 import facegate.vision.FallbackFaceDetector;
 import facegate.vision.ImageDecoder;
 import facegate.vision.Mirror;
+import facegate.vision.SsdFaceDetector;
+import facegate.vision.SsdSettings;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -136,8 +137,10 @@ public final class FaceRecognizer implements AutoCloseable {
     try {
       CascadeFaceDetector cascade = new CascadeFaceDetector();
       opened.add(cascade);
+      SsdSettings ssdSettings = SsdSettings.defaults().withPredictors(predictors);
       SsdFaceDetector ssd =
-          SsdFaceDetector.load(detectorModel, SsdSettings.defaults().withPredictors(predictors));
+          new SsdFaceDetector(
+              DjlSsdMobilenet.load(detectorModel, ssdSettings.predictors()), ssdSettings);
       opened.add(ssd);
       DjlLandmarkLocator landmarks = DjlLandmarkLocator.load(landmarkModel, predictors, 32);
       opened.add(landmarks);

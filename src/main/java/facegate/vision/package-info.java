@@ -1,10 +1,18 @@
 /**
  * Everything that touches pixels: decoding uploaded bytes with size limits ({@link
- * facegate.vision.ImageDecoder}), finding faces with OpenCV's cascades ({@link
- * facegate.vision.CascadeFaceDetector}, combined with the SSD network by {@link
- * facegate.vision.FallbackFaceDetector}), aligning and cropping them ({@link
- * facegate.vision.FaceAligner}) and mirroring ({@link facegate.vision.Mirror}). OpenCV's {@code
- * Mat} never leaves this package: public signatures speak in {@link facegate.core.RgbImage} and
- * {@link facegate.core.FaceBox}, and every Mat is closed by the method that created it.
+ * facegate.vision.ImageDecoder}), aligning and cropping faces ({@link facegate.vision.FaceAligner})
+ * and mirroring ({@link facegate.vision.Mirror}).
+ *
+ * <p>Every face detector lives here, whatever runs it: OpenCV's cascades ({@link
+ * facegate.vision.CascadeFaceDetector}), face-api's SSD ({@link facegate.vision.SsdFaceDetector},
+ * whose network runs on DJL in {@code facegate.embed} and reaches this package only through {@link
+ * facegate.core.DetectionNetwork}), the one non-maximum suppression both use ({@link
+ * facegate.vision.OverlapSuppression}), the combination of two detectors ({@link
+ * facegate.vision.FallbackFaceDetector}) and their detection rate ({@link
+ * facegate.vision.DetectionRateEvaluator}).
+ *
+ * <p>OpenCV's {@code Mat} never leaves this package and no DJL type enters it: public signatures
+ * speak in {@link facegate.core.RgbImage} and {@link facegate.core.FaceBox}, and every Mat is
+ * closed by the method that created it.
  */
 package facegate.vision;

@@ -10,6 +10,8 @@ import facegate.core.FaceBox;
 import facegate.core.RgbImage;
 import facegate.vision.Fixtures;
 import facegate.vision.ImageDecoder;
+import facegate.vision.SsdFaceDetector;
+import facegate.vision.SsdSettings;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,14 +21,16 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The committed SSD model against face-api itself: on the PNGs in reference/ssd (made by {@link
- * SsdReferenceInputs}) the detector must find the boxes that face-api 1.7.15's {@code
- * ssdMobilenetv1.locateFaces} (tfjs cpu backend) found, stored in reference/ssd-reference.json by
- * src/test/node/make-ssd-reference.js. On 512x512 inputs both sides see identical network input;
- * the one other image is padded and resized by each side, facegate rounding to 8 bits.
+ * The committed SSD model against face-api itself: on the PNGs in reference/ssd (made by {@code
+ * facegate.vision.SsdReferenceInputs}) the detector must find the boxes that face-api 1.7.15's
+ * {@code ssdMobilenetv1.locateFaces} (tfjs cpu backend) found, stored in
+ * reference/ssd-reference.json by src/test/node/make-ssd-reference.js. On 512x512 inputs both sides
+ * see identical network input; the one other image is padded and resized by each side, facegate
+ * rounding to 8 bits.
  */
 class SsdFaceDetectorParityTest {
   private static final Path REFERENCE = Path.of("src/test/resources/reference");
+  private static final Path MODEL = Path.of("models/ssd-mobilenetv1-faceapi");
   private static final double MIN_IOU_512 = 0.99;
   private static final double MAX_SCORE_DIFFERENCE_512 = 1e-3;
   private static final double MIN_IOU_RESIZED = 0.97;
@@ -45,7 +49,7 @@ class SsdFaceDetectorParityTest {
             .withMinConfidence(reference.get("minConfidence").getAsDouble())
             .withMaxResults(reference.get("maxResults").getAsInt())
             .withPredictors(1);
-    detector = SsdFaceDetector.load(Path.of("models/ssd-mobilenetv1-faceapi"), settings);
+    detector = new SsdFaceDetector(DjlSsdMobilenet.load(MODEL, settings.predictors()), settings);
   }
 
   @AfterAll
@@ -105,9 +109,7 @@ class SsdFaceDetectorParityTest {
   @Test
   void aFixtureFaceIsFoundOnceNearTheCentre() {
     SsdFaceDetector defaults =
-        new SsdFaceDetector(
-            facegate.embed.DjlSsdMobilenet.load(Path.of("models/ssd-mobilenetv1-faceapi"), 1),
-            SsdSettings.defaults());
+        new SsdFaceDetector(DjlSsdMobilenet.load(MODEL, 1), SsdSettings.defaults());
     try (defaults) {
       RgbImage image = new ImageDecoder().decode(Fixtures.bytes(Fixtures.lfwImages().get(0)));
       List<FaceBox> faces = defaults.detect(image);

@@ -2,11 +2,13 @@ package facegate.vision;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import facegate.core.FaceBox;
 import facegate.core.RgbImage;
+import facegate.vision.CascadeSettings.ProfileSearch;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -52,10 +54,28 @@ class CascadeFaceDetectorTest {
 
   @Test
   void returnsLargestFirst() {
-    for (List<FaceBox> faces : detections) {
-      for (int i = 1; i < faces.size(); i++) {
-        assertTrue(faces.get(i - 1).area() >= faces.get(i).area(), faces.toString());
-      }
+    // Two faces of different size side by side: Angela_Bassett_0003 as it is (face about 110 px,
+    // a weak detection: score about 10) and Angela_Bassett_0001 shrunk to 60% (face about 65 px,
+    // score about 80). The smaller face is the stronger one, so an order by score, or the
+    // suppression's strongest-first order left unsorted, puts it first and fails here.
+    ImageDecoder decoder = new ImageDecoder();
+    RgbImage large = decoder.decode(Fixtures.lfw("Angela_Bassett", 3));
+    RgbImage small =
+        FaceAligner.cropSquare(
+            decoder.decode(Fixtures.lfw("Angela_Bassett", 1)), 124.5, 124.5, 250, 150);
+    RgbImage canvas = new RgbImage(400, 250, new byte[400 * 250 * 3]);
+    RgbImage twoFaces = paste(paste(canvas, large, 0, 0), small, 250, 50);
+
+    List<FaceBox> faces = detector.detect(twoFaces);
+
+    assertTrue(faces.size() >= 2, "expected both faces: " + faces);
+    assertTrue(faces.get(0).centerX() < 250, "the large face comes first: " + faces);
+    assertTrue(
+        faces.stream()
+            .anyMatch(face -> face.centerX() > 250 && face.score() > faces.get(0).score()),
+        "precondition: the small face scores higher than the large one: " + faces);
+    for (int i = 1; i < faces.size(); i++) {
+      assertTrue(faces.get(i - 1).area() > faces.get(i).area(), faces.toString());
     }
   }
 
@@ -130,26 +150,44 @@ class CascadeFaceDetectorTest {
 
   @Test
   void profileSearchTagsProfileViewsAndFrontalOnlyDetectorDoesNot() {
-    try (CascadeFaceDetector frontalOnly =
-        new CascadeFaceDetector(
-            CascadeSettings.defaults().withProfile(CascadeSettings.ProfileSearch.NEVER))) {
-      for (RgbImage image : fixtures.subList(0, 8)) {
-        assertTrue(
-            frontalOnly.detect(image).stream().allMatch(b -> b.view() == FaceBox.View.FRONTAL));
-      }
+    // Sarah_Jessica_Parker_0003's half-turned face: the profile cascade finds it on the image as
+    // given (PROFILE_LEFT) with a higher score than the frontal cascade, so it survives the
+    // suppression; on the mirror image it is found on the mirrored run (PROFILE_RIGHT).
+    RgbImage turned = new ImageDecoder().decode(Fixtures.lfw("Sarah_Jessica_Parker", 3));
+    RgbImage mirrored = Mirror.horizontal(turned);
+    try (CascadeFaceDetector profileAlways = detectorWithProfile(ProfileSearch.ALWAYS);
+        CascadeFaceDetector frontalOnly = detectorWithProfile(ProfileSearch.NEVER)) {
+      assertEquals(FaceBox.View.PROFILE_LEFT, onlyView(profileAlways.detect(turned)));
+      assertEquals(FaceBox.View.PROFILE_RIGHT, onlyView(profileAlways.detect(mirrored)));
+      assertEquals(FaceBox.View.FRONTAL, onlyView(frontalOnly.detect(turned)));
+      assertEquals(FaceBox.View.FRONTAL, onlyView(frontalOnly.detect(mirrored)));
     }
   }
 
   @Test
   void profileFallbackChangesNothingWhereAFrontalFaceIsFound() {
-    try (CascadeFaceDetector frontalOnly =
-        new CascadeFaceDetector(
-            CascadeSettings.defaults().withProfile(CascadeSettings.ProfileSearch.NEVER))) {
-      for (int i = 0; i < 12; i++) {
-        List<FaceBox> frontal = frontalOnly.detect(fixtures.get(i));
-        if (!frontal.isEmpty()) {
-          assertEquals(frontal, detections.get(i));
-        }
+    // On these two photos the profile cascade, when it runs, replaces the frontal box with a
+    // stronger profile one (checked first, so the comparison can tell whether it ran); the default
+    // search runs it only when the frontal cascade finds nothing, and here it finds a face.
+    ImageDecoder decoder = new ImageDecoder();
+    List<RgbImage> photos =
+        List.of(
+            decoder.decode(Fixtures.lfw("Rick_Perry", 3)),
+            decoder.decode(Fixtures.lfw("Sarah_Jessica_Parker", 3)));
+    try (CascadeFaceDetector profileAlways = detectorWithProfile(ProfileSearch.ALWAYS);
+        CascadeFaceDetector frontalOnly = detectorWithProfile(ProfileSearch.NEVER)) {
+      assertEquals(
+          ProfileSearch.WHEN_NO_FRONTAL,
+          detector.settings().profile(),
+          "precondition: the default detector falls back to the profile search");
+      for (RgbImage photo : photos) {
+        List<FaceBox> frontal = frontalOnly.detect(photo);
+        assertFalse(frontal.isEmpty(), "precondition: the frontal cascade finds a face");
+        assertNotEquals(
+            frontal,
+            profileAlways.detect(photo),
+            "precondition: running the profile search changes the answer");
+        assertEquals(frontal, detector.detect(photo));
       }
     }
   }
@@ -175,6 +213,30 @@ class CascadeFaceDetectorTest {
     CascadeFaceDetector closed = new CascadeFaceDetector();
     closed.close();
     assertThrows(IllegalStateException.class, () -> closed.detect(fixtures.get(0)));
+  }
+
+  private static CascadeFaceDetector detectorWithProfile(ProfileSearch search) {
+    return new CascadeFaceDetector(CascadeSettings.defaults().withProfile(search));
+  }
+
+  /** The view of the one face in {@code faces}; fails unless there is exactly one. */
+  private static FaceBox.View onlyView(List<FaceBox> faces) {
+    assertEquals(1, faces.size(), faces.toString());
+    return faces.get(0).view();
+  }
+
+  /** {@code part} copied into a copy of {@code canvas} with its top-left corner at (x, y). */
+  private static RgbImage paste(RgbImage canvas, RgbImage part, int x, int y) {
+    byte[] rgb = canvas.rgb().clone();
+    for (int row = 0; row < part.height(); row++) {
+      System.arraycopy(
+          part.rgb(),
+          row * part.width() * 3,
+          rgb,
+          ((y + row) * canvas.width() + x) * 3,
+          part.width() * 3);
+    }
+    return new RgbImage(canvas.width(), canvas.height(), rgb);
   }
 
   private static boolean nearLfwCentre(FaceBox box) {

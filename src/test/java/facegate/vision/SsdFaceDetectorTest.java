@@ -1,8 +1,10 @@
-package facegate.embed;
+package facegate.vision;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import facegate.core.AnchorScores;
+import facegate.core.DetectionNetwork;
 import facegate.core.FaceBox;
 import facegate.core.RgbImage;
 import java.util.List;

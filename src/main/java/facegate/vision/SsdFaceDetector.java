@@ -1,9 +1,10 @@
-package facegate.embed;
+package facegate.vision;
 
+import facegate.core.AnchorScores;
+import facegate.core.DetectionNetwork;
 import facegate.core.FaceBox;
 import facegate.core.FaceDetector;
 import facegate.core.RgbImage;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -12,10 +13,14 @@ import java.util.Objects;
 /**
  * face-api's SSD-MobileNetV1 face detector: the image is padded at right/bottom to a square and
  * resized to the network's input ({@link SquarePadResize}), the network scores its anchors, {@link
- * NonMaximumSuppression} keeps the strongest non-overlapping boxes above the minimum confidence,
- * and the boxes are mapped back to image pixels and clipped to the image. Boxes lying wholly in the
- * padding are dropped. Faces are {@link FaceBox.View#ANY}, score = face probability, largest first;
- * empty when none. Thread-safe; closing it closes the network.
+ * OverlapSuppression#selectAnchors} keeps the strongest non-overlapping boxes above the minimum
+ * confidence, and the boxes are mapped back to image pixels and clipped to the image. Boxes lying
+ * wholly in the padding are dropped. Faces are {@link FaceBox.View#ANY}, score = face probability,
+ * largest first; empty when none. Thread-safe; closing it closes the network.
+ *
+ * <p>The network itself is DJL's business: {@code facegate.embed.DjlSsdMobilenet} loads face-api's
+ * converted model and implements {@link DetectionNetwork}; whoever wires the two (pipeline, cli)
+ * passes it in here.
  */
 public final class SsdFaceDetector implements FaceDetector, AutoCloseable {
   private final DetectionNetwork network;
@@ -27,20 +32,11 @@ public final class SsdFaceDetector implements FaceDetector, AutoCloseable {
     this.settings = Objects.requireNonNull(settings, "settings");
   }
 
-  /**
-   * Loads {@code modelDir} (e.g. {@code models/ssd-mobilenetv1-faceapi}).
-   *
-   * @throws facegate.core.FaceException MODEL_NOT_FOUND or MODEL_INVALID, saying how to convert
-   */
-  public static SsdFaceDetector load(Path modelDir, SsdSettings settings) {
-    return new SsdFaceDetector(DjlSsdMobilenet.load(modelDir, settings.predictors()), settings);
-  }
-
   @Override
   public List<FaceBox> detect(RgbImage image) {
     AnchorScores anchors = network.detect(SquarePadResize.apply(image, network.inputSize()));
     List<Integer> kept =
-        NonMaximumSuppression.select(
+        OverlapSuppression.selectAnchors(
             anchors.boxes(),
             anchors.scores(),
             settings.minConfidence(),

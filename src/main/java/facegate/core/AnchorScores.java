@@ -1,4 +1,4 @@
-package facegate.embed;
+package facegate.core;
 
 /**
  * What a single-shot detector network gives for one square input, before suppression: a box and a

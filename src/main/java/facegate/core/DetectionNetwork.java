@@ -1,9 +1,10 @@
-package facegate.embed;
-
-import facegate.core.RgbImage;
+package facegate.core;
 
 /**
- * A single-shot face detection network over square RGB images of {@link #inputSize()} pixels.
+ * A single-shot face detection network over square RGB images of {@link #inputSize()} pixels: the
+ * seam between a detector's role-level logic (padding, suppression, mapping boxes back to the
+ * image; {@code facegate.vision.SsdFaceDetector}) and whatever runs the network ({@code
+ * facegate.embed.DjlSsdMobilenet} on DJL), so that neither package imports the other.
  * Implementations are thread-safe. Suppression of overlapping boxes is the caller's job.
  */
 public interface DetectionNetwork extends AutoCloseable {

@@ -1,4 +1,4 @@
-package facegate.embed;
+package facegate.vision;
 
 /**
  * How {@link SsdFaceDetector} filters the network's anchors.
@@ -7,7 +7,8 @@ package facegate.embed;
  * @param maxResults at most this many faces per image, at least 1; face-api's default is 100
  * @param overlapIouThreshold a box overlapping a stronger kept box by more than this (intersection
  *     over union) is dropped, in [0, 1]; face-api uses 0.5
- * @param predictors network calls that may run at once, at least 1
+ * @param predictors network calls that may run at once, at least 1 (read by whoever loads the
+ *     network, e.g. {@code DjlSsdMobilenet.load(modelDir, settings.predictors())})
  */
 public record SsdSettings(
     double minConfidence, int maxResults, double overlapIouThreshold, int predictors) {

@@ -1,8 +1,6 @@
-package facegate.embed;
+package facegate.vision;
 
 import facegate.core.RgbImage;
-import facegate.vision.ImageDecoder;
-import facegate.vision.PngWriter;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,10 +8,10 @@ import java.nio.file.Path;
 /**
  * Writes the PNG inputs of the SSD parity check into {@code src/test/resources/reference/ssd},
  * built from the LFW fixtures: the Node script runs face-api on them, {@code
- * SsdFaceDetectorParityTest} runs the DJL port. Three are 512x512 (the network's input: both sides
- * see identical pixels); one is 500x250, so that face-api and facegate each pad and resize it
- * themselves. Run from the worktree root: {@code java -cp target/facegate.jar:target/test-classes
- * facegate.embed.SsdReferenceInputs}.
+ * facegate.embed.SsdFaceDetectorParityTest} runs the DJL port. Three are 512x512 (the network's
+ * input: both sides see identical pixels); one is 500x250, so that face-api and facegate each pad
+ * and resize it themselves. Run from the worktree root: {@code java -cp
+ * target/facegate.jar:target/test-classes facegate.vision.SsdReferenceInputs}.
  */
 final class SsdReferenceInputs {
   static final Path DIR = Path.of("src/test/resources/reference/ssd");

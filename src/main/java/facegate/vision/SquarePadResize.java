@@ -1,4 +1,4 @@
-package facegate.embed;
+package facegate.vision;
 
 import facegate.core.RgbImage;
 
