@@ -1,7 +1,9 @@
 // Run from the project root after `pose` has cached landmarks:
 //   java -Dai.djl.offline=true -cp target/facegate.jar docs/results/Measure3dViews.java 20
 import facegate.core.*;
+import facegate.pipeline.Composition;
 import facegate.pipeline.FaceRecognizer;
+import facegate.pipeline.PipelineSettings;
 import facegate.pose.*;
 import facegate.vision.*;
 import java.nio.file.*;
@@ -20,7 +22,7 @@ public class Measure3dViews {
     double[] yaws = {-60, -40, -20, 20, 40, 60};
     double[] cos = new double[yaws.length]; double[] yawSum = new double[yaws.length]; int[] yawN = new int[yaws.length];
     double cosMirror = 0;
-    try (FaceRecognizer rec = FaceRecognizer.open(Path.of("models/dlib-resnet-faceapi"), Path.of("models/landmark68-faceapi"), Path.of("models/ssd-mobilenetv1-faceapi"), 1)) {
+    try (FaceRecognizer rec = Composition.recognizer(new PipelineSettings(Path.of("models/dlib-resnet-faceapi"), Path.of("models/landmark68-faceapi"), Path.of("models/ssd-mobilenetv1-faceapi"), 1, null))) {
       for (int i = 0; i < n; i++) {
         PoseEntry e = frontal.get(i);
         RgbImage image = rec.decode(Files.readAllBytes(Path.of("../shared/data").resolve(e.image())));

@@ -1,29 +1,25 @@
 package facegate.api;
 
-import facegate.core.Person;
 import facegate.gallery.AuditLog;
 import facegate.gallery.FaceCrops;
-import facegate.gallery.FolderFaceCrops;
 import facegate.gallery.Gallery;
-import facegate.gallery.GalleryOptions;
-import facegate.gallery.HnswGallery;
-import facegate.gallery.PostgresGallery;
-import facegate.gallery.PostgresSettings;
+import facegate.pipeline.Composition;
 import facegate.pipeline.FaceRecognizer;
 import facegate.pipeline.FaceService;
+import facegate.pipeline.PipelineSettings;
+import facegate.pipeline.ServiceSettings;
 import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Factory;
 import jakarta.inject.Singleton;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.OptionalDouble;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The service's long-lived parts: the face pipeline (models loaded once), the gallery (a folder
- * locked while the service runs, or PostgreSQL with {@code facegate.gallery.store=postgres}) and
- * the {@link FaceService} over both. Both are closed on shutdown.
+ * The service's long-lived parts as beans: the face pipeline (models loaded once), the gallery (a
+ * folder locked while the service runs, or PostgreSQL with {@code facegate.gallery.store=postgres})
+ * and the {@link FaceService} over both. Each is built by {@link Composition} from the
+ * configuration records mapped here; both are closed on shutdown.
  */
 @Factory
 final class FaceFactory {
@@ -32,31 +28,31 @@ final class FaceFactory {
   @Singleton
   @Bean(preDestroy = "close")
   FaceRecognizer faceRecognizer(FacegateConfiguration configuration, LoadConfiguration load) {
-    Path models = Path.of(configuration.modelsDir());
-    return FaceRecognizer.open(
-        models.resolve(configuration.model()),
-        models.resolve(configuration.landmarkModel()),
-        models.resolve(configuration.detectorModel()),
-        configuration.predictors(),
-        load.settings());
+    return Composition.recognizer(
+        PipelineSettings.inFolder(
+            Path.of(configuration.modelsDir()),
+            configuration.model(),
+            configuration.landmarkModel(),
+            configuration.detectorModel(),
+            configuration.predictors(),
+            load.settings()));
   }
 
   @Singleton
   @Bean(preDestroy = "close")
   Gallery gallery(
       FacegateConfiguration configuration,
+      GalleryConfiguration galleryConfiguration,
       GalleryStoreConfiguration store,
       FaceRecognizer recognizer) {
-    GalleryOptions options = GalleryOptions.of(recognizer.modelName(), recognizer.dimension());
-    if (store.postgres()) {
-      PostgresSettings settings = store.postgresSettings();
-      Gallery gallery = PostgresGallery.open(settings, options);
-      LOG.info("Gallery in PostgreSQL {}: {} people", settings.jdbcUrl(), gallery.size());
-      return gallery;
+    ServiceSettings settings = settings(configuration, galleryConfiguration, store);
+    Gallery gallery = Composition.gallery(settings, recognizer);
+    if (settings.postgres() != null) {
+      LOG.info(
+          "Gallery in PostgreSQL {}: {} people", settings.postgres().jdbcUrl(), gallery.size());
+    } else {
+      LOG.info("Gallery {}: {} people", settings.galleryDir().toAbsolutePath(), gallery.size());
     }
-    Path folder = Path.of(configuration.galleryDir());
-    Gallery gallery = HnswGallery.open(folder, options);
-    LOG.info("Gallery {}: {} people", folder.toAbsolutePath(), gallery.size());
     return gallery;
   }
 
@@ -68,19 +64,9 @@ final class FaceFactory {
   FaceCrops faceCrops(
       FacegateConfiguration configuration,
       GalleryConfiguration galleryConfiguration,
+      GalleryStoreConfiguration store,
       Gallery gallery) {
-    if (!galleryConfiguration.storeCrops()) {
-      return FaceCrops.NONE;
-    }
-    FolderFaceCrops crops = new FolderFaceCrops(Path.of(configuration.galleryDir(), "crops"));
-    List<String> enrolled =
-        gallery.list(0, gallery.size()).people().stream().map(Person::id).toList();
-    int stale = crops.retainOnly(enrolled);
-    LOG.info(
-        "Storing face crops in {} ({} stale ones deleted)",
-        Path.of(configuration.galleryDir(), "crops"),
-        stale);
-    return crops;
+    return Composition.crops(settings(configuration, galleryConfiguration, store), gallery);
   }
 
   /** The audit log {@value AuditLog#FILE_NAME} in the gallery folder. */
@@ -93,30 +79,46 @@ final class FaceFactory {
   @Singleton
   FaceService faceService(
       FacegateConfiguration configuration,
+      GalleryConfiguration galleryConfiguration,
+      GalleryStoreConfiguration store,
       FaceRecognizer recognizer,
       Gallery gallery,
       FaceCrops crops,
       ServiceMetrics metrics) {
-    recognizer.reportTo(metrics);
-    double threshold =
-        FaceService.resolveThreshold(
-            configuration.configuredThreshold(),
-            recognizer.verifyThreshold(),
-            "facegate.verify-threshold (environment FACEGATE_VERIFY_THRESHOLD)");
-    double identifyThreshold =
-        FaceService.resolveIdentifyThreshold(
-            configuration.configuredThreshold(), recognizer.identifyThreshold(), threshold);
-    OptionalDouble singleViewMargin =
-        configuration.verifySingleView() ? recognizer.singleViewMargin() : OptionalDouble.empty();
+    FaceService service =
+        Composition.service(
+            settings(configuration, galleryConfiguration, store),
+            recognizer,
+            gallery,
+            crops,
+            metrics);
     LOG.info(
         "Verify threshold {}, identify threshold {}, single-view probes {} for model {}",
-        threshold,
-        identifyThreshold,
-        singleViewMargin.isPresent()
-            ? "within " + singleViewMargin.getAsDouble() + " of the threshold re-scored mirrored"
+        service.threshold(),
+        service.identifyThreshold(),
+        service.singleViewMargin().isPresent()
+            ? "within "
+                + service.singleViewMargin().getAsDouble()
+                + " of the threshold re-scored mirrored"
             : "off",
         recognizer.modelName());
-    return new FaceService(
-        recognizer, gallery, threshold, identifyThreshold, crops, singleViewMargin);
+    return service;
+  }
+
+  /**
+   * The pipeline's view of the gallery settings; {@code configuration_invalid} when the store is
+   * PostgreSQL without a usable URL.
+   */
+  private static ServiceSettings settings(
+      FacegateConfiguration configuration,
+      GalleryConfiguration galleryConfiguration,
+      GalleryStoreConfiguration store) {
+    return new ServiceSettings(
+        Path.of(configuration.galleryDir()),
+        store.postgres() ? store.postgresSettings() : null,
+        galleryConfiguration.storeCrops(),
+        configuration.configuredThreshold(),
+        "facegate.verify-threshold (environment FACEGATE_VERIFY_THRESHOLD)",
+        configuration.verifySingleView());
   }
 }

@@ -2,7 +2,9 @@ package facegate.cli;
 
 import facegate.core.AlignedFace;
 import facegate.eval.PairsProtocol;
+import facegate.pipeline.Composition;
 import facegate.pipeline.FaceRecognizer;
+import facegate.pipeline.PipelineSettings;
 import facegate.train.CropCache;
 import facegate.train.FaceCropper;
 import facegate.train.FaceDatasets;
@@ -180,7 +182,8 @@ final class DatasetOptions {
 
   /** The pipeline the crops are cut by; its embedding network is the --align-model's. */
   FaceRecognizer openRecognizer(int predictors) {
-    return FaceRecognizer.open(alignModel, landmarkModel, detectorModel, predictors);
+    return Composition.recognizer(
+        new PipelineSettings(alignModel, landmarkModel, detectorModel, predictors, null));
   }
 
   static FaceCropper cropper(FaceRecognizer recognizer) {

@@ -2,11 +2,12 @@ package facegate.cli;
 
 import facegate.core.ErrorCode;
 import facegate.core.FaceException;
-import facegate.gallery.FaceCrops;
+import facegate.core.InferenceMetrics;
 import facegate.gallery.Gallery;
-import facegate.gallery.HnswGallery;
+import facegate.pipeline.Composition;
 import facegate.pipeline.FaceRecognizer;
 import facegate.pipeline.FaceService;
+import facegate.pipeline.ServiceSettings;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -43,28 +44,21 @@ final class GalleryCommandOptions {
    * @return the exit code: 0 on success, 1 on a facegate error
    */
   int run(Function<FaceService, String> work) {
+    ServiceSettings settings =
+        ServiceSettings.folder(
+            gallery,
+            threshold == null ? OptionalDouble.empty() : OptionalDouble.of(threshold),
+            "--threshold");
     try (FaceRecognizer recognizer = models.open(1);
-        Gallery opened =
-            HnswGallery.open(
-                gallery,
-                facegate.gallery.GalleryOptions.of(
-                    recognizer.modelName(), recognizer.dimension()))) {
-      OptionalDouble configured =
-          threshold == null ? OptionalDouble.empty() : OptionalDouble.of(threshold);
-      double verifyThreshold =
-          FaceService.resolveThreshold(configured, recognizer.verifyThreshold(), "--threshold");
-      double identifyThreshold =
-          FaceService.resolveIdentifyThreshold(
-              configured, recognizer.identifyThreshold(), verifyThreshold);
-      System.out.println(
-          work.apply(
-              new FaceService(
-                  recognizer,
-                  opened,
-                  verifyThreshold,
-                  identifyThreshold,
-                  FaceCrops.NONE,
-                  recognizer.singleViewMargin())));
+        Gallery opened = Composition.gallery(settings, recognizer)) {
+      FaceService service =
+          Composition.service(
+              settings,
+              recognizer,
+              opened,
+              Composition.crops(settings, opened),
+              InferenceMetrics.NONE);
+      System.out.println(work.apply(service));
       return 0;
     } catch (FaceException e) {
       System.out.println(JsonLine.error(e));

@@ -1,7 +1,9 @@
 package facegate.cli;
 
 import facegate.eval.HtmlReport;
+import facegate.pipeline.Composition;
 import facegate.pipeline.FaceRecognizer;
+import facegate.pipeline.PipelineSettings;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -47,8 +49,10 @@ final class ModelOptions {
         HtmlReport.RunInfo.thisMachine());
   }
 
+  /** The standard pipeline of these models, without pool or batching. */
   FaceRecognizer open(int predictors) {
-    return FaceRecognizer.open(model, landmarkModel, detectorModel, predictors);
+    return Composition.recognizer(
+        new PipelineSettings(model, landmarkModel, detectorModel, predictors, null));
   }
 
   /**

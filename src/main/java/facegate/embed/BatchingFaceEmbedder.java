@@ -5,7 +5,6 @@ import facegate.core.InferenceMetrics;
 import facegate.core.RgbImage;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.OptionalDouble;
 
 /**
  * A {@link FaceEmbedder} that batches the chips of concurrent callers into shared forward passes of
@@ -14,8 +13,7 @@ import java.util.OptionalDouble;
  * time. When too many chips wait, a call fails at once with {@code overloaded}. Closing it closes
  * the wrapped embedder after the queued chips are done.
  */
-public final class BatchingFaceEmbedder implements FaceEmbedder {
-  private final FaceEmbedder delegate;
+public final class BatchingFaceEmbedder extends ForwardingFaceEmbedder {
   private final DynamicBatcher<RgbImage, Embedding> batcher;
   private final int maxBatch;
 
@@ -28,41 +26,11 @@ public final class BatchingFaceEmbedder implements FaceEmbedder {
    */
   public BatchingFaceEmbedder(
       FaceEmbedder delegate, int maxBatch, long maxWaitMillis, int queueCapacity, int workers) {
-    this.delegate = delegate;
+    super(delegate);
     this.maxBatch = maxBatch;
     this.batcher =
         new DynamicBatcher<>(
             delegate::embed, maxBatch, maxWaitMillis, queueCapacity, workers, "embed");
-  }
-
-  @Override
-  public int inputSize() {
-    return delegate.inputSize();
-  }
-
-  @Override
-  public int dimension() {
-    return delegate.dimension();
-  }
-
-  @Override
-  public String modelName() {
-    return delegate.modelName();
-  }
-
-  @Override
-  public OptionalDouble verifyThreshold() {
-    return delegate.verifyThreshold();
-  }
-
-  @Override
-  public OptionalDouble identifyThreshold() {
-    return delegate.identifyThreshold();
-  }
-
-  @Override
-  public OptionalDouble singleViewMargin() {
-    return delegate.singleViewMargin();
   }
 
   /**
@@ -98,6 +66,7 @@ public final class BatchingFaceEmbedder implements FaceEmbedder {
    * Reports each forward pass's batch size and the number of chips waiting to {@code metrics},
    * under the name {@code network}.
    */
+  @Override
   public void reportTo(InferenceMetrics metrics, String network) {
     batcher.reportBatchSizesTo(size -> metrics.recordBatch(network, size));
     metrics.registerQueue(network, batcher::queued);
@@ -108,7 +77,7 @@ public final class BatchingFaceEmbedder implements FaceEmbedder {
     try {
       batcher.close();
     } finally {
-      delegate.close();
+      super.close();
     }
   }
 }

@@ -1,6 +1,7 @@
 package facegate.embed;
 
 import facegate.core.Embedding;
+import facegate.core.InferenceMetrics;
 import facegate.core.RgbImage;
 import java.util.List;
 import java.util.OptionalDouble;
@@ -51,6 +52,13 @@ public interface FaceEmbedder extends AutoCloseable {
    * must be {@link #inputSize()} square, or an {@link IllegalArgumentException} is thrown.
    */
   List<Embedding> embed(List<RgbImage> chips);
+
+  /**
+   * Sends this embedder's batch sizes (and the depth of its queue, if it has one) to {@code
+   * metrics} under the name {@code network} from now on. By default nothing is reported: an
+   * embedder that neither batches across calls nor counts them has nothing to say.
+   */
+  default void reportTo(InferenceMetrics metrics, String network) {}
 
   @Override
   void close();

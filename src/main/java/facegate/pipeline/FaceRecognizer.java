@@ -10,20 +10,11 @@ import facegate.core.FaceViewSynthesizer;
 import facegate.core.InferenceMetrics;
 import facegate.core.Landmarks;
 import facegate.core.RgbImage;
-import facegate.embed.BatchingFaceEmbedder;
-import facegate.embed.DjlFaceEmbedder;
-import facegate.embed.DjlLandmarkLocator;
-import facegate.embed.DjlSsdMobilenet;
 import facegate.embed.FaceEmbedder;
 import facegate.embed.LandmarkLocator;
-import facegate.vision.CascadeFaceDetector;
 import facegate.vision.FaceAligner;
-import facegate.vision.FallbackFaceDetector;
 import facegate.vision.ImageDecoder;
 import facegate.vision.Mirror;
-import facegate.vision.SsdFaceDetector;
-import facegate.vision.SsdSettings;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -33,7 +24,8 @@ import java.util.Random;
 
 /**
  * The face pipeline behind the API and the CLI: decode, detect, locate landmarks, align to the
- * embedding network's chip, embed. Thread-safe when its parts are.
+ * embedding network's chip, embed. Thread-safe when its parts are. {@link Composition#recognizer}
+ * builds the standard one.
  *
  * <p>Landmarks of a frontal-cascade box are located once, in a square crop placed where a crop
  * around the face's landmarks lands on average ({@link #FRONTAL_CROP_SCALE}, {@link
@@ -75,13 +67,15 @@ public final class FaceRecognizer implements AutoCloseable {
   private final LandmarkLocator landmarkLocator;
   private final FaceAligner aligner;
   private final FaceEmbedder embedder;
-  private volatile InferenceMetrics metrics = InferenceMetrics.NONE;
   private final BoundedStage stage; // null: photos are processed on the caller's thread
 
   /**
+   * A pipeline of the given parts, processing photos on the caller's thread; {@link
+   * Composition#recognizer} builds the standard one.
+   *
    * @param owned what {@link #close()} closes, in reverse order (the parts this recognizer owns)
    */
-  public FaceRecognizer(
+  FaceRecognizer(
       ImageDecoder decoder,
       FaceDetector detector,
       LandmarkLocator landmarkLocator,
@@ -90,7 +84,11 @@ public final class FaceRecognizer implements AutoCloseable {
     this(decoder, detector, landmarkLocator, embedder, owned, null);
   }
 
-  private FaceRecognizer(
+  /**
+   * @param stage where {@link #largestFace} and its siblings decode, detect and align; null for the
+   *     caller's thread
+   */
+  FaceRecognizer(
       ImageDecoder decoder,
       FaceDetector detector,
       LandmarkLocator landmarkLocator,
@@ -104,75 +102,6 @@ public final class FaceRecognizer implements AutoCloseable {
     this.embedder = Objects.requireNonNull(embedder, "embedder");
     this.owned = List.copyOf(owned);
     this.aligner = new FaceAligner(embedder.inputSize(), 0.25);
-  }
-
-  /**
-   * The standard pipeline: OpenCV's cascades, the SSD detector where they find no face, and the
-   * landmark and embedding networks, each network loaded from its model folder.
-   *
-   * @param predictors predictors per network, i.e. how many threads can run inference at once
-   */
-  public static FaceRecognizer open(
-      Path embeddingModel, Path landmarkModel, Path detectorModel, int predictors) {
-    return open(embeddingModel, landmarkModel, detectorModel, predictors, null);
-  }
-
-  /**
-   * The standard pipeline for a service under concurrent load: as {@link #open(Path, Path, Path,
-   * int)}, but {@link #largestFace} and {@link #findLargest} decode, detect and align on {@code
-   * load.threads()} threads behind a queue of {@code load.queue()} photos, and chips of concurrent
-   * callers share forward passes of the embedding network ({@link BatchingFaceEmbedder}, {@code
-   * load.embedWorkers()} passes at once). When either queue is full a call fails at once with
-   * {@code overloaded}.
-   *
-   * @param load null for no pool and no batching (each call runs on its caller's thread)
-   */
-  public static FaceRecognizer open(
-      Path embeddingModel,
-      Path landmarkModel,
-      Path detectorModel,
-      int predictors,
-      LoadSettings load) {
-    List<AutoCloseable> opened = new ArrayList<>();
-    try {
-      CascadeFaceDetector cascade = new CascadeFaceDetector();
-      opened.add(cascade);
-      SsdSettings ssdSettings = SsdSettings.defaults().withPredictors(predictors);
-      SsdFaceDetector ssd =
-          new SsdFaceDetector(
-              DjlSsdMobilenet.load(detectorModel, ssdSettings.predictors()), ssdSettings);
-      opened.add(ssd);
-      DjlLandmarkLocator landmarks = DjlLandmarkLocator.load(landmarkModel, predictors, 32);
-      opened.add(landmarks);
-      FaceEmbedder embedder =
-          DjlFaceEmbedder.load(
-              embeddingModel, predictors, load == null ? 32 : Math.max(32, load.maxBatch()));
-      BoundedStage stage = null;
-      if (load != null) {
-        embedder =
-            new BatchingFaceEmbedder(
-                embedder,
-                load.maxBatch(),
-                load.maxWaitMillis(),
-                load.embedQueue(),
-                Math.min(predictors, load.embedWorkers()));
-        stage = new BoundedStage("align", load.threads(), load.queue());
-      }
-      opened.add(embedder);
-      if (stage != null) {
-        opened.add(stage);
-      }
-      return new FaceRecognizer(
-          new ImageDecoder(),
-          new FallbackFaceDetector(cascade, ssd),
-          landmarks,
-          embedder,
-          opened,
-          stage);
-    } catch (RuntimeException e) {
-      closeAll(opened, e);
-      throw e;
-    }
   }
 
   /** Decodes image bytes; bad input fails with a {@link FaceException} saying why. */
@@ -215,14 +144,12 @@ public final class FaceRecognizer implements AutoCloseable {
 
   /**
    * Sends batch sizes and queue depths to {@code metrics} from now on (the service binds them to
-   * Prometheus): with batching, the size of each shared forward pass and the chips and photos
-   * waiting; without, the chips of each call.
+   * Prometheus): whatever the embedder reports (the standard pipeline's: with batching, the size of
+   * each shared forward pass and the chips waiting; without, the chips of each call) and the photos
+   * waiting for the pool, when there is one.
    */
-  public void reportTo(InferenceMetrics metrics) {
-    this.metrics = Objects.requireNonNull(metrics, "metrics");
-    if (embedder instanceof BatchingFaceEmbedder batching) {
-      batching.reportTo(metrics, "embedding");
-    }
+  void reportTo(InferenceMetrics metrics) {
+    embedder.reportTo(metrics, "embedding");
     if (stage != null) {
       metrics.registerQueue("align", stage::queued);
     }
@@ -312,22 +239,12 @@ public final class FaceRecognizer implements AutoCloseable {
       chips.add(chip);
       chips.add(Mirror.horizontal(chip));
     }
-    if (!chips.isEmpty() && !(embedder instanceof BatchingFaceEmbedder)) {
-      metrics.recordBatch("embedding", chips.size());
-    }
     List<Embedding> both = embedder.embed(chips);
     List<Embedding> averaged = new ArrayList<>(faceChips.size());
     for (int i = 0; i < faceChips.size(); i++) {
       averaged.add(mirrorSum(both.get(2 * i), both.get(2 * i + 1)));
     }
     return averaged;
-  }
-
-  /**
-   * The embedding of the largest face in the image; fails with {@code no_face} if there is none.
-   */
-  public Embedding embedLargest(byte[] imageBytes) {
-    return findLargest(imageBytes).orElseThrow(FaceRecognizer::noFace);
   }
 
   /**
@@ -364,9 +281,6 @@ public final class FaceRecognizer implements AutoCloseable {
   }
 
   private Embedding embedOne(RgbImage chip) {
-    if (!(embedder instanceof BatchingFaceEmbedder)) {
-      metrics.recordBatch("embedding", 1);
-    }
     return embedder.embed(List.of(chip)).get(0);
   }
 
@@ -428,7 +342,7 @@ public final class FaceRecognizer implements AutoCloseable {
   }
 
   /** Closes in reverse order; failures are added to {@code failure} or thrown at the end. */
-  private static void closeAll(List<AutoCloseable> resources, RuntimeException failure) {
+  static void closeAll(List<AutoCloseable> resources, RuntimeException failure) {
     RuntimeException first = failure;
     for (int i = resources.size() - 1; i >= 0; i--) {
       try {

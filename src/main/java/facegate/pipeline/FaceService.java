@@ -74,16 +74,9 @@ public final class FaceService {
   private final Object enrollments = new Object();
 
   /**
-   * A service that keeps no face crops, identifies with the verify threshold and embeds every probe
-   * with its mirror image.
+   * The service over {@code recognizer}'s pipeline; {@link Composition#service} builds it from
+   * settings.
    *
-   * @param threshold the verify threshold, a cosine in [-1, 1]; see {@link #resolveThreshold}
-   */
-  public FaceService(FaceRecognizer recognizer, Gallery gallery, double threshold) {
-    this(recognizer, gallery, threshold, threshold, FaceCrops.NONE, OptionalDouble.empty());
-  }
-
-  /**
    * @param threshold the verify threshold, a cosine in [-1, 1]; see {@link #resolveThreshold}
    * @param identifyThreshold the score a candidate needs for {@link #identify} to call the face
    *     known, a cosine in [-1, 1]; see {@link #resolveIdentifyThreshold}
@@ -93,7 +86,7 @@ public final class FaceService {
    *     threshold (usually the model's calibrated {@link FaceRecognizer#singleViewMargin}); when
    *     empty, every probe is embedded with its mirror image
    */
-  public FaceService(
+  FaceService(
       FaceRecognizer recognizer,
       Gallery gallery,
       double threshold,
@@ -206,6 +199,14 @@ public final class FaceService {
 
   public double identifyThreshold() {
     return identifyThreshold;
+  }
+
+  /**
+   * How close to the threshold a single-view probe's score must lie to be re-scored with its
+   * mirrored chip; empty when every probe is embedded with its mirror image.
+   */
+  public OptionalDouble singleViewMargin() {
+    return singleViewMargin;
   }
 
   /**

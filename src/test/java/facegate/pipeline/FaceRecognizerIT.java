@@ -29,11 +29,13 @@ class FaceRecognizerIT {
   @BeforeAll
   static void open() {
     recognizer =
-        FaceRecognizer.open(
-            Path.of("models/dlib-resnet-faceapi"),
-            Path.of("models/landmark68-faceapi"),
-            Path.of("models/ssd-mobilenetv1-faceapi"),
-            2);
+        Composition.recognizer(
+            new PipelineSettings(
+                Path.of("models/dlib-resnet-faceapi"),
+                Path.of("models/landmark68-faceapi"),
+                Path.of("models/ssd-mobilenetv1-faceapi"),
+                2,
+                null));
   }
 
   @AfterAll
@@ -64,9 +66,9 @@ class FaceRecognizerIT {
 
   @Test
   void samePersonScoresAboveDifferentPeople() {
-    Embedding steffi1 = recognizer.embedLargest(read("Steffi_Graf", 1));
-    Embedding steffi2 = recognizer.embedLargest(read("Steffi_Graf", 2));
-    Embedding thabo = recognizer.embedLargest(read("Thabo_Mbeki", 1));
+    Embedding steffi1 = recognizer.largestFace(read("Steffi_Graf", 1)).embedding();
+    Embedding steffi2 = recognizer.largestFace(read("Steffi_Graf", 2)).embedding();
+    Embedding thabo = recognizer.largestFace(read("Thabo_Mbeki", 1)).embedding();
     assertTrue(
         steffi1.cosine(steffi2) > steffi1.cosine(thabo) + 0.05,
         steffi1.cosine(steffi2) + " vs " + steffi1.cosine(thabo));
@@ -79,7 +81,7 @@ class FaceRecognizerIT {
     RgbImage flat = new RgbImage(200, 200, gray);
     assertTrue(recognizer.alignFaces(flat, true).isEmpty());
     FaceException e =
-        assertThrows(FaceException.class, () -> recognizer.embedLargest(new byte[] {1, 2, 3}));
+        assertThrows(FaceException.class, () -> recognizer.largestFace(new byte[] {1, 2, 3}));
     assertEquals(ErrorCode.NOT_AN_IMAGE, e.errorCode());
   }
 

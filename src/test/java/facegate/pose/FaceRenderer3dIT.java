@@ -7,7 +7,9 @@ import facegate.core.AlignedFace;
 import facegate.core.FaceBox;
 import facegate.core.Landmarks;
 import facegate.core.RgbImage;
+import facegate.pipeline.Composition;
 import facegate.pipeline.FaceRecognizer;
+import facegate.pipeline.PipelineSettings;
 import facegate.vision.FaceAligner;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,11 +28,13 @@ class FaceRenderer3dIT {
   @BeforeAll
   static void open() {
     recognizer =
-        FaceRecognizer.open(
-            Path.of("models/dlib-resnet-faceapi"),
-            Path.of("models/landmark68-faceapi"),
-            Path.of("models/ssd-mobilenetv1-faceapi"),
-            1);
+        Composition.recognizer(
+            new PipelineSettings(
+                Path.of("models/dlib-resnet-faceapi"),
+                Path.of("models/landmark68-faceapi"),
+                Path.of("models/ssd-mobilenetv1-faceapi"),
+                1,
+                null));
   }
 
   @AfterAll
