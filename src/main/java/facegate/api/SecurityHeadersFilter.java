@@ -1,5 +1,6 @@
 package facegate.api;
 
+import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.ResponseFilter;
 import io.micronaut.http.annotation.ServerFilter;
@@ -20,8 +21,7 @@ public final class SecurityHeadersFilter {
           + " base-uri 'none'; frame-ancestors 'none'";
 
   @ResponseFilter
-  public void addHeaders(
-      io.micronaut.http.HttpRequest<?> request, MutableHttpResponse<?> response) {
+  public void addHeaders(HttpRequest<?> request, MutableHttpResponse<?> response) {
     response.header("X-Content-Type-Options", "nosniff");
     response.header("Referrer-Policy", "no-referrer");
     if (!request.getPath().startsWith("/swagger-ui")) {

@@ -28,14 +28,7 @@ class FaceRecognizerIT {
 
   @BeforeAll
   static void open() {
-    recognizer =
-        Composition.recognizer(
-            new PipelineSettings(
-                Path.of("models/dlib-resnet-faceapi"),
-                Path.of("models/landmark68-faceapi"),
-                Path.of("models/ssd-mobilenetv1-faceapi"),
-                2,
-                null));
+    recognizer = ShippedPipeline.open(2);
   }
 
   @AfterAll

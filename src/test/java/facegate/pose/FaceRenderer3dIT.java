@@ -7,9 +7,8 @@ import facegate.core.AlignedFace;
 import facegate.core.FaceBox;
 import facegate.core.Landmarks;
 import facegate.core.RgbImage;
-import facegate.pipeline.Composition;
 import facegate.pipeline.FaceRecognizer;
-import facegate.pipeline.PipelineSettings;
+import facegate.pipeline.ShippedPipeline;
 import facegate.vision.FaceAligner;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,14 +26,7 @@ class FaceRenderer3dIT {
 
   @BeforeAll
   static void open() {
-    recognizer =
-        Composition.recognizer(
-            new PipelineSettings(
-                Path.of("models/dlib-resnet-faceapi"),
-                Path.of("models/landmark68-faceapi"),
-                Path.of("models/ssd-mobilenetv1-faceapi"),
-                1,
-                null));
+    recognizer = ShippedPipeline.open(1);
   }
 
   @AfterAll
