@@ -1,9 +1,15 @@
 package facegate.cli;
 
+import facegate.bench.ApiRequests;
+import facegate.bench.EmbedBench;
+import facegate.bench.IdentifyBench;
 import facegate.bench.LoadResult;
+import facegate.bench.PhotoFolder;
+import facegate.bench.VerifyBench;
 import facegate.core.Embedding;
 import facegate.eval.EmbeddingCache;
 import facegate.gallery.HnswParameters;
+import facegate.pipeline.FaceRecognizer;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -102,11 +108,7 @@ final class BenchCommand implements Callable<Integer> {
     if (sections.contains("verify")) {
       int[] concurrencies = {1, 4, 16};
       Map<Integer, LoadResult> verify =
-          new VerifyBench(System.out)
-              .run(
-                  images,
-                  concurrencies,
-                  verifyRequests != null ? verifyRequests : quick ? 24 : 200);
+          verify(concurrencies, verifyRequests != null ? verifyRequests : quick ? 24 : 200);
       LoadResult atFour = verify.get(4);
       summary.add(
           String.format(
@@ -117,8 +119,16 @@ final class BenchCommand implements Callable<Integer> {
               verify.values().stream().mapToInt(LoadResult::errors).sum()));
     }
     if (sections.contains("embed")) {
-      double ips =
-          new EmbedBench(System.out).run(models, images, new int[] {1, 8, 32}, quick ? 32 : 256);
+      double ips;
+      try (FaceRecognizer recognizer = models.open(1)) {
+        ips =
+            new EmbedBench(System.out)
+                .run(
+                    recognizer,
+                    PhotoFolder.read(PhotoFolder.photos(images)),
+                    new int[] {1, 8, 32},
+                    quick ? 32 : 256);
+      }
       summary.add(String.format(Locale.ROOT, "embed_ips=%.1f", ips));
     }
     if (sections.contains("identify")) {
@@ -141,48 +151,23 @@ final class BenchCommand implements Callable<Integer> {
                   new HnswParameters(m, efConstruction, efs[0]),
                   efs,
                   hnswMaxSize);
-      summary.add(identifySummary(headlines));
+      summary.add(IdentifyBench.summary(headlines));
     }
     System.out.println(String.join(" ", summary));
     return 0;
   }
 
-  /**
-   * The largest gallery's numbers (the first kind's at that size), and, when that size was searched
-   * exactly only, also the largest graph's.
-   */
-  private static String identifySummary(List<IdentifyBench.Headline> headlines) {
-    IdentifyBench.Headline largest = headlines.get(0);
-    IdentifyBench.Headline largestGraph = null;
-    for (IdentifyBench.Headline headline : headlines) {
-      if (headline.size() > largest.size()) {
-        largest = headline;
-      }
-      if (headline.ef() > 0 && (largestGraph == null || headline.size() > largestGraph.size())) {
-        largestGraph = headline;
-      }
+  /** The verify section against the real service, started here with an empty gallery. */
+  private Map<Integer, LoadResult> verify(int[] concurrencies, int requestsPerLevel) {
+    try (LocalServer server = LocalServer.start(LocalServer.temporaryGallery(), List.of())) {
+      return new VerifyBench(System.out)
+          .run(
+              new ApiRequests(server.uri("/"), server.adminKey()),
+              new ApiRequests(server.uri("/"), server.verifierKey()),
+              PhotoFolder.byPerson(images),
+              concurrencies,
+              requestsPerLevel);
     }
-    String line =
-        String.format(
-            Locale.ROOT,
-            "identify_1m_ms=%.3f recall10=%.4f identify_size=%d identify_kind=%s identify_ef=%d",
-            largest.meanMillis(),
-            largest.recallAt10(),
-            largest.size(),
-            largest.kind(),
-            largest.ef());
-    if (largestGraph != null && largestGraph != largest) {
-      line +=
-          String.format(
-              Locale.ROOT,
-              " hnsw_size=%d hnsw_kind=%s hnsw_ms=%.3f hnsw_recall10=%.4f hnsw_ef=%d",
-              largestGraph.size(),
-              largestGraph.kind(),
-              largestGraph.meanMillis(),
-              largestGraph.recallAt10(),
-              largestGraph.ef());
-    }
-    return line;
   }
 
   private List<float[]> realEmbeddings() {

@@ -1,6 +1,7 @@
 package facegate.cli;
 
 import facegate.embed.ModelCalibration;
+import facegate.eval.Calibration;
 import facegate.eval.EmbeddingCache;
 import facegate.eval.HtmlReport;
 import facegate.eval.PairClassifiers;
@@ -112,10 +113,9 @@ final class EvalCommand implements Callable<Integer> {
     if (calibrate) {
       String command = CalibrateCommand.commandLine(spec);
       ModelCalibration calibration =
-          CalibrateCommand.calibration(
-              result, List.of(1e-3, 1e-2), null, pairs.toString(), command);
+          Calibration.verification(result, List.of(1e-3, 1e-2), null, pairs.toString(), command);
       calibration.writeTo(models.model);
-      System.out.println(CalibrateCommand.describe(models.model, calibration));
+      System.out.println(Calibration.describe(models.model, calibration));
     }
     if (reportDir != null) {
       HtmlReport.RunInfo info = models.runInfo(modelName, spec);

@@ -5,6 +5,7 @@ import facegate.bench.FuzzCases;
 import facegate.bench.FuzzReport;
 import facegate.bench.LoadGenerator;
 import facegate.bench.MemorySample;
+import facegate.bench.PhotoFolder;
 import facegate.bench.RawExchange;
 import facegate.core.ErrorCode;
 import java.io.IOException;
@@ -49,14 +50,14 @@ final class FuzzCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    List<byte[]> photos = FixtureEmbeddings.read(FixtureEmbeddings.photos(images));
+    List<byte[]> photos = PhotoFolder.read(PhotoFolder.photos(images));
     FuzzReport report =
         new FuzzReport(
             Arrays.stream(ErrorCode.values()).map(ErrorCode::code).collect(Collectors.toSet()));
     MemorySample before;
     MemorySample after;
     boolean alive;
-    try (LocalServer server = LocalServer.start(VerifyBench.temporaryFolder(), List.of())) {
+    try (LocalServer server = LocalServer.start(LocalServer.temporaryGallery(), List.of())) {
       ApiRequests admin = new ApiRequests(server.uri("/"), server.adminKey());
       ApiRequests verifier = new ApiRequests(server.uri("/"), server.verifierKey());
       FuzzCases generator = new FuzzCases(admin, verifier, photos, seed);

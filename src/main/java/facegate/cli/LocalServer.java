@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,6 +42,15 @@ final class LocalServer implements AutoCloseable {
    */
   static LocalServer start(Path galleryDir, List<String> settings) {
     return new LocalServer(galleryDir, settings);
+  }
+
+  /** A new empty temporary folder for the service's gallery. */
+  static Path temporaryGallery() {
+    try {
+      return Files.createTempDirectory("facegate-bench-gallery");
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot create a temporary gallery folder", e);
+    }
   }
 
   URI uri(String path) {

@@ -1,30 +1,20 @@
 package facegate.cli;
 
-import ai.djl.Device;
-import ai.djl.engine.Engine;
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
-import facegate.embed.DjlFaceEmbedder;
-import facegate.embed.EmbeddingArchitecture;
 import facegate.embed.TrainableNetwork;
 import facegate.eval.PairsProtocol;
 import facegate.train.AugmentationPolicy;
 import facegate.train.EmbeddingTrainer;
 import facegate.train.FaceSample;
+import facegate.train.HeldOutTest;
 import facegate.train.IdentitySplit;
-import facegate.train.PairScoring;
-import facegate.train.ThresholdAccuracy;
 import facegate.train.TrainingConfig;
 import facegate.train.TrainingListener;
 import facegate.train.TrainingManifest;
 import facegate.train.TrainingResult;
+import facegate.train.TrainingStart;
 import facegate.train.TripletMiner;
-import facegate.train.VerificationPairs;
 import facegate.train.ViewSynthesizers;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -159,30 +149,16 @@ final class TrainCommand implements Callable<Integer> {
     }
     IdentitySplit split = IdentitySplit.of(samples, validationFraction, seed, excluded);
     TrainingConfig config = config();
-    Device device = Engine.getInstance().getGpuCount() > 0 ? Device.gpu() : Device.cpu();
-    Path checkpoint = out.resolve("checkpoint");
-    int startStep = 0;
-    TrainableNetwork network;
-    if (resume && Files.isRegularFile(checkpoint.resolve("model.json"))) {
-      network = TrainableNetwork.load(checkpoint, device);
-      startStep = checkpointStep(checkpoint);
-    } else if (baseModel != null) {
-      network = TrainableNetwork.load(baseModel, device);
-    } else {
-      network = TrainableNetwork.fresh(EmbeddingArchitecture.byId(architecture), inputSize, device);
-    }
-    JsonObject provenance = new JsonObject();
-    provenance.addProperty("dataHash", TrainingManifest.dataHash(split.training()));
-    provenance.addProperty("gitCommit", GitCommit.head());
-    provenance.addProperty("cropCacheFingerprint", datasets.fingerprint());
-    provenance.addProperty("excludedIdentities", excluded.size());
-    provenance.addProperty(
-        "licence",
-        baseModel == null
-            ? "facegate's own weights, trained from scratch on "
-                + datasetNames()
-                + " (research data; see LICENSE)"
-            : "derived from " + baseModel + " (see its LICENSE), fine-tuned on " + datasetNames());
+    TrainingStart start = TrainingStart.open(out, resume, baseModel, architecture, inputSize);
+    TrainableNetwork network = start.network();
+    JsonObject provenance =
+        TrainingManifest.provenance(
+            split,
+            GitCommit.head(),
+            datasets.fingerprint(),
+            excluded.size(),
+            baseModel,
+            datasetNames());
     TrainingResult result;
     try (network) {
       EmbeddingTrainer trainer = new EmbeddingTrainer(config, network, split, policy, provenance);
@@ -194,7 +170,7 @@ final class TrainCommand implements Callable<Integer> {
           split.training().stream().map(FaceSample::identity).distinct().count(),
           split.validation().size(),
           config.objective());
-      result = trainer.train(out, startStep, listener());
+      result = trainer.train(out, start.startStep(), listener());
     }
     System.out.printf(
         Locale.ROOT,
@@ -269,9 +245,8 @@ final class TrainCommand implements Callable<Integer> {
   }
 
   /**
-   * Scores the held-out fold with the saved model (loaded the way the service loads it) at its
-   * validation threshold; when fine-tuning, the base model too, at the threshold it gets on the
-   * same validation pairs.
+   * Scores the held-out fold with the saved model at its validation threshold; when fine-tuning,
+   * the base model too, at the threshold it gets on the same validation pairs.
    */
   private void test(
       List<PairsProtocol.Pair> fold,
@@ -279,56 +254,23 @@ final class TrainCommand implements Callable<Integer> {
       IdentitySplit split,
       double threshold) {
     FoldPairs pairs = FoldPairs.of(fold, testImages);
-    List<String> left = pairs.left();
-    List<String> right = pairs.right();
-    boolean[] same = pairs.same();
-    double accuracy;
-    try (DjlFaceEmbedder embedder = DjlFaceEmbedder.load(out, 1, 32)) {
-      accuracy =
-          ThresholdAccuracy.accuracy(
-              PairScoring.score(embedder, samples, left, right), same, threshold);
-    }
+    HeldOutTest.Pairs heldOut = new HeldOutTest.Pairs(pairs.left(), pairs.right(), pairs.same());
+    HeldOutTest.Score trained = HeldOutTest.trained(out, samples, heldOut, threshold);
     System.out.printf(
         Locale.ROOT,
         "test-fold=%d test-accuracy=%.4f threshold=%.4f%n",
         testFold,
-        accuracy,
-        threshold);
+        trained.accuracy(),
+        trained.threshold());
     if (baseModel != null) {
-      VerificationPairs validation =
-          VerificationPairs.sample(split.validation(), validationPairs, seed + 2);
-      List<String> vLeft = new ArrayList<>();
-      List<String> vRight = new ArrayList<>();
-      for (int i = 0; i < validation.size(); i++) {
-        vLeft.add(split.validation().get(validation.left()[i]).source());
-        vRight.add(split.validation().get(validation.right()[i]).source());
-      }
-      try (DjlFaceEmbedder base = DjlFaceEmbedder.load(baseModel, 1, 32)) {
-        double baseThreshold =
-            ThresholdAccuracy.bestThreshold(
-                PairScoring.score(base, split.validation(), vLeft, vRight), validation.same());
-        double baseAccuracy =
-            ThresholdAccuracy.accuracy(
-                PairScoring.score(base, samples, left, right), same, baseThreshold);
-        System.out.printf(
-            Locale.ROOT,
-            "test-fold=%d base-test-accuracy=%.4f base-threshold=%.4f%n",
-            testFold,
-            baseAccuracy,
-            baseThreshold);
-      }
-    }
-  }
-
-  private static int checkpointStep(Path checkpoint) {
-    try {
-      JsonObject card =
-          JsonParser.parseString(
-                  Files.readString(checkpoint.resolve("model.json"), StandardCharsets.UTF_8))
-              .getAsJsonObject();
-      return card.getAsJsonObject("training").getAsJsonObject("metrics").get("steps").getAsInt();
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read the checkpoint in " + checkpoint, e);
+      HeldOutTest.Score base =
+          HeldOutTest.base(baseModel, samples, heldOut, split, validationPairs, seed);
+      System.out.printf(
+          Locale.ROOT,
+          "test-fold=%d base-test-accuracy=%.4f base-threshold=%.4f%n",
+          testFold,
+          base.accuracy(),
+          base.threshold());
     }
   }
 

@@ -29,6 +29,35 @@ public final class TrainingManifest {
     return new Gson().toJsonTree(result).getAsJsonObject();
   }
 
+  /**
+   * The manifest fields known before training: the training data's hash, the commit, the crop
+   * cache's fingerprint, how many identities were held out for testing, and the licence.
+   *
+   * @param baseModel the fine-tuned model folder, or null when training from scratch
+   * @param datasetNames the datasets trained on, as the command named them
+   */
+  public static JsonObject provenance(
+      IdentitySplit split,
+      String gitCommit,
+      String cropCacheFingerprint,
+      int excludedIdentities,
+      Path baseModel,
+      String datasetNames) {
+    JsonObject provenance = new JsonObject();
+    provenance.addProperty("dataHash", dataHash(split.training()));
+    provenance.addProperty("gitCommit", gitCommit);
+    provenance.addProperty("cropCacheFingerprint", cropCacheFingerprint);
+    provenance.addProperty("excludedIdentities", excludedIdentities);
+    provenance.addProperty(
+        "licence",
+        baseModel == null
+            ? "facegate's own weights, trained from scratch on "
+                + datasetNames
+                + " (research data; see LICENSE)"
+            : "derived from " + baseModel + " (see its LICENSE), fine-tuned on " + datasetNames);
+    return provenance;
+  }
+
   /** SHA-256 over every sample's identity, source file and chip bytes, in order. */
   public static String dataHash(List<FaceSample> samples) {
     try {

@@ -1,6 +1,5 @@
-package facegate.cli;
+package facegate.bench;
 
-import facegate.bench.SyntheticTemplates;
 import facegate.gallery.HnswParameters;
 import facegate.gallery.IndexBenchmark;
 import java.io.PrintStream;
@@ -12,18 +11,19 @@ import java.util.Locale;
  * The identify section of {@code bench}: for each gallery kind and size, one HNSW graph built and
  * searched at several {@code ef}, against an exact search. Prints one line per (kind, size, ef).
  */
-final class IdentifyBench {
+public final class IdentifyBench {
   /**
    * The headline of one (kind, size): latency and recall at the first {@code ef} reaching recall@10
    * 0.99 (else the largest {@code ef} tried); for an exact-only size, kind {@code <kind>-exact}, ef
    * 0 and recall 1.
    */
-  record Headline(String kind, int size, int ef, double meanMillis, double recallAt10) {}
+  public record Headline(String kind, int size, int ef, double meanMillis, double recallAt10) {}
 
   private final PrintStream out;
   private final long seed;
 
-  IdentifyBench(PrintStream out, long seed) {
+  /** Prints its lines to {@code out}; every gallery and query set is drawn from {@code seed}. */
+  public IdentifyBench(PrintStream out, long seed) {
     this.out = out;
     this.seed = seed;
   }
@@ -32,7 +32,7 @@ final class IdentifyBench {
    * Runs every kind at every size, in order; {@code real} are the real embeddings the {@code lfw}
    * and {@code gauss} kinds are made of (may be empty when only {@code random} runs).
    */
-  List<Headline> run(
+  public List<Headline> run(
       List<String> kinds,
       List<Integer> sizes,
       List<float[]> real,
@@ -131,5 +131,43 @@ final class IdentifyBench {
     }
     out.flush();
     return new Headline(kind, result.size(), chosen.ef(), chosen.meanMillis(), chosen.recallAt10());
+  }
+
+  /**
+   * The largest gallery's numbers (the first kind's at that size), and, when that size was searched
+   * exactly only, also the largest graph's.
+   */
+  public static String summary(List<IdentifyBench.Headline> headlines) {
+    IdentifyBench.Headline largest = headlines.get(0);
+    IdentifyBench.Headline largestGraph = null;
+    for (IdentifyBench.Headline headline : headlines) {
+      if (headline.size() > largest.size()) {
+        largest = headline;
+      }
+      if (headline.ef() > 0 && (largestGraph == null || headline.size() > largestGraph.size())) {
+        largestGraph = headline;
+      }
+    }
+    String line =
+        String.format(
+            Locale.ROOT,
+            "identify_1m_ms=%.3f recall10=%.4f identify_size=%d identify_kind=%s identify_ef=%d",
+            largest.meanMillis(),
+            largest.recallAt10(),
+            largest.size(),
+            largest.kind(),
+            largest.ef());
+    if (largestGraph != null && largestGraph != largest) {
+      line +=
+          String.format(
+              Locale.ROOT,
+              " hnsw_size=%d hnsw_kind=%s hnsw_ms=%.3f hnsw_recall10=%.4f hnsw_ef=%d",
+              largestGraph.size(),
+              largestGraph.kind(),
+              largestGraph.meanMillis(),
+              largestGraph.recallAt10(),
+              largestGraph.ef());
+    }
+    return line;
   }
 }
