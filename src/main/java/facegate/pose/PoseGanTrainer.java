@@ -15,15 +15,10 @@ import ai.djl.training.Trainer;
 import ai.djl.training.loss.Loss;
 import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.Tracker;
-import facegate.core.RgbImage;
+import facegate.core.TrainingLoop;
 import facegate.embed.TrainableNetwork;
-import facegate.vision.PngEncoder;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 
@@ -105,42 +100,18 @@ public final class PoseGanTrainer {
         g.initialize(new Shape(config.batchSize(), 3 + config.domains(), size, size));
         d.initialize(new Shape(config.batchSize(), 3, size, size));
         List<GanFaces.Draw> grid = faces.gridFaces(GRID_FACES, new Random(config.seed() + 1));
-        long start = System.nanoTime();
-        StepReport report = null;
-        for (int step = 1; step <= config.maxSteps(); step++) {
-          double[] losses = step(g, d, faces.draw(config.batchSize(), random), random);
-          double seconds = (System.nanoTime() - start) / 1e9;
-          long eta =
-              Math.round(
-                  Math.min(
-                      seconds / step * (config.maxSteps() - step),
-                      Math.max(0, config.maxMinutes() * 60 - seconds)));
-          report =
-              new StepReport(
-                  step,
-                  losses[0],
-                  losses[1],
-                  losses[2],
-                  losses[3],
-                  step * config.batchSize() / seconds,
-                  eta);
-          listener.onStep(report);
-          if (!Double.isFinite(losses[0]) || !Double.isFinite(losses[1])) {
-            throw new IllegalStateException("GAN loss is not finite at step " + step);
-          }
-          boolean last = step == config.maxSteps() || seconds / 60 >= config.maxMinutes();
-          if (step % config.sampleEvery() == 0 || last) {
-            Path sheet =
-                writeGrid(g, grid, out.resolve("samples").resolve("step-" + step + ".png"));
-            listener.onSamples(step, sheet);
-            PoseGanFiles.save(generator, out, config, step, report, manifest);
-            PoseGanFiles.saveDiscriminator(discriminator, out.resolve("checkpoint"));
-          }
-          if (last) {
-            break;
-          }
-        }
-        return report;
+        GanCheckpoints samples =
+            new GanCheckpoints(config, g, generator, discriminator, grid, out, manifest, listener);
+        TrainingLoop.builder()
+            .setMaxSteps(config.maxSteps())
+            .optMaxMinutes(config.maxMinutes())
+            .optCheckEvery(config.sampleEvery())
+            .addListener(samples)
+            .addListener(
+                new TrainingLoop.CollapseDetection("GAN generator loss", "GAN discriminator loss"))
+            .build()
+            .run(() -> step(g, d, faces.draw(config.batchSize(), random), random));
+        return samples.last();
       }
     }
   }
@@ -255,39 +226,6 @@ public final class PoseGanTrainer {
         NDArray gradient = parameter.getArray().getGradient();
         gradient.subi(gradient);
       }
-    }
-  }
-
-  private Path writeGrid(Trainer g, List<GanFaces.Draw> grid, Path file) {
-    List<List<RgbImage>> rows = new ArrayList<>();
-    try (NDManager manager = g.getManager().newSubManager()) {
-      for (GanFaces.Draw face : grid) {
-        List<RgbImage> row = new ArrayList<>();
-        row.add(face.chip());
-        NDArray real = GanTensors.toTensor(manager, face.chip(), false).expandDims(0);
-        int[] domains = new int[config.domains()];
-        Arrays.setAll(domains, i -> i);
-        NDArray repeated = real.repeat(0, config.domains());
-        NDArray out =
-            g.getModel()
-                .getBlock()
-                .forward(
-                    new ParameterStore(manager, false),
-                    new NDList(GanTensors.withDomains(repeated, domains, config.domains())),
-                    false)
-                .singletonOrThrow();
-        for (int i = 0; i < config.domains(); i++) {
-          row.add(GanTensors.toImage(out.get(i)));
-        }
-        rows.add(row);
-      }
-    }
-    try {
-      Files.createDirectories(file.getParent());
-      Files.write(file, PngEncoder.encode(ContactSheet.of(rows)));
-      return file;
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot write " + file, e);
     }
   }
 }

@@ -10,6 +10,7 @@ import ai.djl.training.Trainer;
 import ai.djl.training.optimizer.Optimizer;
 import com.google.gson.JsonObject;
 import facegate.core.RgbImage;
+import facegate.core.TrainingLoop;
 import facegate.embed.TrainableNetwork;
 import facegate.vision.FaceAligner;
 import java.nio.file.Path;
@@ -58,30 +59,58 @@ public final class EmbeddingTrainer {
 
   /**
    * Trains from {@code startStep} (0, or the checkpoint's step when resuming: the sampler and the
-   * augmentation replay their first {@code startStep} draws; Adam's moments restart).
+   * augmentation replay their first {@code startStep} draws; Adam's moments restart). The loop is
+   * {@link TrainingLoop}; its listeners, in order: the recent-loss window, {@code listener}'s step
+   * callback, collapse detection (a non-finite loss fails the run), validation, early stopping, and
+   * the checkpoints (which also call {@code listener}'s validation callback).
    */
   public TrainingResult train(Path out, int startStep, TrainingListener listener) {
     Engine.getInstance().setRandomSeed((int) config.seed());
-    List<FaceSample> samples = split.training();
-    Map<String, Integer> labelOf = new HashMap<>();
-    for (String identity : new TreeSet<>(samples.stream().map(FaceSample::identity).toList())) {
-      labelOf.put(identity, labelOf.size());
-    }
-    PkSampler sampler =
-        new PkSampler(
-            samples.stream().map(FaceSample::identity).toList(),
-            config.identitiesPerBatch(),
-            config.imagesPerIdentity(),
-            config.seed());
-    Random random = new Random(config.seed() + 1);
-    for (int s = 0; s < startStep; s++) {
-      for (int index : sampler.nextBatch()) {
-        augmentation.apply(samples.get(index), random);
-      }
-    }
+    Batches batches = new Batches(startStep);
     VerificationPairs validationPairs =
         VerificationPairs.sample(split.validation(), config.validationPairs(), config.seed() + 2);
     TripletLoss loss = new TripletLoss(config.miner(), config.margin(), config.softMargin());
+    int batchSize = config.identitiesPerBatch() * config.imagesPerIdentity();
+    try (Trainer trainer = network.model().newTrainer(djlConfig(loss, startStep))) {
+      if (!network.initialised()) {
+        trainer.initialize(network.inputShape(batchSize));
+      } else {
+        network.withoutGradientForRunningStatistics();
+      }
+      RecentLosses recent = new RecentLosses();
+      Validation validation = new Validation(trainer, validationPairs);
+      TrainingLoop.EarlyStopping early =
+          new TrainingLoop.EarlyStopping(config.patience(), validation::accuracy);
+      Checkpoints checkpoints =
+          new Checkpoints(out, recent, validation, early, batchSize, listener);
+      TrainingLoop.Outcome outcome =
+          TrainingLoop.builder()
+              .setMaxSteps(config.maxSteps())
+              .optStartStep(startStep)
+              .optMaxMinutes(config.maxMinutes())
+              .optCheckEvery(config.validationEvery())
+              .addListener(recent)
+              .addListener(progress(listener, batches.sampler.batchesPerEpoch(), batchSize))
+              .addListener(new TrainingLoop.CollapseDetection("loss"))
+              .addListener(validation)
+              .addListener(early)
+              .addListener(checkpoints)
+              .build()
+              .run(() -> step(trainer, loss, batches));
+      double throughput =
+          (outcome.steps() - startStep) * batchSize / Math.max(1e-9, outcome.trainingSeconds());
+      int bestStep = early.bestStep() < 0 ? startStep : early.bestStep();
+      double best = early.bestStep() < 0 ? -1 : early.best();
+      return recent.result(
+          outcome.steps(),
+          bestStep,
+          new double[] {best, checkpoints.bestThreshold},
+          throughput,
+          outcome.stoppedEarly());
+    }
+  }
+
+  private DefaultTrainingConfig djlConfig(TripletLoss loss, int startStep) {
     Set<String> headIds = network.headParameterIds();
     boolean fineTuning = config.baseModel() != null;
     network.freezeStages(fineTuning ? config.frozenStages() : 0);
@@ -94,97 +123,177 @@ public final class EmbeddingTrainer {
             config.maxSteps());
     Optimizer adam =
         Optimizer.adam().optLearningRateTracker(schedule).optBeginNumUpdate(startStep).build();
-    DefaultTrainingConfig djlConfig = new DefaultTrainingConfig(loss).optOptimizer(adam);
-    int batchSize = config.identitiesPerBatch() * config.imagesPerIdentity();
-    try (Trainer trainer = network.model().newTrainer(djlConfig)) {
-      if (!network.initialised()) {
-        trainer.initialize(network.inputShape(batchSize));
-      } else {
-        network.withoutGradientForRunningStatistics();
+    return new DefaultTrainingConfig(loss).optOptimizer(adam);
+  }
+
+  /** One PK batch through the network and the loss, then an optimiser step: {loss, active}. */
+  private double[] step(Trainer trainer, TripletLoss loss, Batches batches) {
+    int[] batch = batches.sampler.nextBatch();
+    try (NDManager manager = trainer.getManager().newSubManager()) {
+      List<NDArray> inputs = new ArrayList<>(batch.length);
+      int[] labels = new int[batch.length];
+      for (int i = 0; i < batch.length; i++) {
+        FaceSample sample = split.training().get(batch[i]);
+        RgbImage chip = augmentation.apply(sample, batches.random);
+        inputs.add(network.toInput(manager, FaceAligner.resampled(chip, network.inputSize())));
+        labels[i] = batches.labelOf.get(sample.identity());
       }
-      long start = System.nanoTime();
-      double trainingSeconds = 0;
-      Deque<double[]> recent = new ArrayDeque<>();
-      double best = -1;
-      double bestThreshold = Double.NaN;
-      int bestStep = startStep;
-      int sinceBest = 0;
-      int step = startStep;
-      boolean stoppedEarly = false;
-      while (step < config.maxSteps() && (System.nanoTime() - start) / 60e9 < config.maxMinutes()) {
-        long stepStart = System.nanoTime();
-        int[] batch = sampler.nextBatch();
-        TripletLoss.Result result;
-        double lossValue;
-        try (NDManager manager = trainer.getManager().newSubManager()) {
-          List<NDArray> inputs = new ArrayList<>(batch.length);
-          int[] labels = new int[batch.length];
-          for (int i = 0; i < batch.length; i++) {
-            FaceSample sample = samples.get(batch[i]);
-            RgbImage chip = augmentation.apply(sample, random);
-            inputs.add(network.toInput(manager, FaceAligner.resampled(chip, network.inputSize())));
-            labels[i] = labelOf.get(sample.identity());
-          }
-          NDArray x = ai.djl.ndarray.NDArrays.stack(new NDList(inputs));
-          try (GradientCollector collector = trainer.newGradientCollector()) {
-            NDArray embeddings = trainer.forward(new NDList(x)).singletonOrThrow();
-            result = loss.compute(embeddings, labels);
-            lossValue = result.loss().getFloat();
-            collector.backward(result.loss());
-          }
-          trainer.step();
-        }
-        step++;
-        trainingSeconds += (System.nanoTime() - stepStart) / 1e9;
-        recent.addLast(new double[] {lossValue, result.activeFraction()});
-        if (recent.size() > RECENT) {
-          recent.removeFirst();
-        }
-        double imagesPerSecond = (step - startStep) * batchSize / trainingSeconds;
-        double elapsedSeconds = (System.nanoTime() - start) / 1e9;
-        double perStep = elapsedSeconds / (step - startStep);
-        long eta =
-            Math.round(
-                Math.min(
-                    (config.maxSteps() - step) * perStep,
-                    Math.max(0, config.maxMinutes() * 60 - elapsedSeconds)));
+      NDArray x = ai.djl.ndarray.NDArrays.stack(new NDList(inputs));
+      double[] values;
+      try (GradientCollector collector = trainer.newGradientCollector()) {
+        NDArray embeddings = trainer.forward(new NDList(x)).singletonOrThrow();
+        TripletLoss.Result result = loss.compute(embeddings, labels);
+        values = new double[] {result.loss().getFloat(), result.activeFraction()};
+        collector.backward(result.loss());
+      }
+      trainer.step();
+      return values;
+    }
+  }
+
+  /** The training listener's step callback, from the loop's progress. */
+  private static TrainingLoop.Listener progress(
+      TrainingListener listener, int batchesPerEpoch, int batchSize) {
+    return new TrainingLoop.Listener() {
+      @Override
+      public void onStep(TrainingLoop.Progress progress) {
         listener.onStep(
-            (double) step / sampler.batchesPerEpoch(),
-            step,
-            config.maxSteps(),
-            lossValue,
-            result.activeFraction(),
-            imagesPerSecond,
-            eta);
-        if (!Double.isFinite(lossValue)) {
-          throw new IllegalStateException("loss is " + lossValue + " at step " + step);
-        }
-        boolean last =
-            step >= config.maxSteps() || (System.nanoTime() - start) / 60e9 >= config.maxMinutes();
-        if (step % config.validationEvery() == 0 || last) {
-          double[] validation = validate(trainer, validationPairs);
-          boolean improved = validation[0] > best;
-          TrainingResult current = result(step, step, validation, imagesPerSecond, recent, false);
-          network.save(out.resolve("checkpoint"), name(), manifest(current));
-          if (improved) {
-            best = validation[0];
-            bestThreshold = validation[1];
-            bestStep = step;
-            sinceBest = 0;
-            network.save(out, name(), manifest(current));
-          } else {
-            sinceBest++;
-          }
-          listener.onValidation(step, validation[0], validation[1], improved);
-          if (sinceBest >= config.patience()) {
-            stoppedEarly = true;
-            break;
-          }
+            (double) progress.step() / batchesPerEpoch,
+            progress.step(),
+            progress.maxSteps(),
+            progress.loss(0),
+            progress.loss(1),
+            progress.stepsRun() * batchSize / progress.trainingSeconds(),
+            progress.etaSeconds());
+      }
+    };
+  }
+
+  /**
+   * The sampler, the augmentation's random numbers and the labels: seeded once from the config, and
+   * advanced past the first {@code startStep} batches when resuming.
+   */
+  private final class Batches {
+    final PkSampler sampler;
+    final Random random = new Random(config.seed() + 1);
+    final Map<String, Integer> labelOf = new HashMap<>();
+
+    Batches(int startStep) {
+      List<FaceSample> samples = split.training();
+      for (String identity : new TreeSet<>(samples.stream().map(FaceSample::identity).toList())) {
+        labelOf.put(identity, labelOf.size());
+      }
+      sampler =
+          new PkSampler(
+              samples.stream().map(FaceSample::identity).toList(),
+              config.identitiesPerBatch(),
+              config.imagesPerIdentity(),
+              config.seed());
+      for (int s = 0; s < startStep; s++) {
+        for (int index : sampler.nextBatch()) {
+          augmentation.apply(samples.get(index), random);
         }
       }
-      double throughput = (step - startStep) * batchSize / Math.max(1e-9, trainingSeconds);
-      return result(
-          step, bestStep, new double[] {best, bestThreshold}, throughput, recent, stoppedEarly);
+    }
+  }
+
+  /** The last {@value #RECENT} steps' loss and active fraction, and the result they give. */
+  private static final class RecentLosses implements TrainingLoop.Listener {
+    private final Deque<double[]> recent = new ArrayDeque<>();
+
+    @Override
+    public void onStep(TrainingLoop.Progress progress) {
+      recent.addLast(new double[] {progress.loss(0), progress.loss(1)});
+      if (recent.size() > RECENT) {
+        recent.removeFirst();
+      }
+    }
+
+    TrainingResult result(
+        int step, int bestStep, double[] validation, double imagesPerSecond, boolean stoppedEarly) {
+      double loss = recent.stream().mapToDouble(r -> r[0]).average().orElse(Double.NaN);
+      double active = recent.stream().mapToDouble(r -> r[1]).average().orElse(Double.NaN);
+      return new TrainingResult(
+          step,
+          bestStep,
+          validation[0],
+          validation[1],
+          imagesPerSecond,
+          loss,
+          active,
+          stoppedEarly);
+    }
+  }
+
+  /** At every check: validation accuracy at its own best threshold, and that threshold. */
+  private final class Validation implements TrainingLoop.Listener {
+    private final Trainer trainer;
+    private final VerificationPairs pairs;
+    private double[] latest = {Double.NaN, Double.NaN};
+
+    Validation(Trainer trainer, VerificationPairs pairs) {
+      this.trainer = trainer;
+      this.pairs = pairs;
+    }
+
+    @Override
+    public void onCheck(TrainingLoop.Progress progress, boolean last) {
+      latest = validate(trainer, pairs);
+    }
+
+    double accuracy() {
+      return latest[0];
+    }
+
+    double threshold() {
+      return latest[1];
+    }
+  }
+
+  /**
+   * At every check: the checkpoint ({@code out/checkpoint}, for {@code --resume}); when early
+   * stopping saw an improvement, the weights and model.json in {@code out}; then the training
+   * listener's validation callback.
+   */
+  private final class Checkpoints implements TrainingLoop.Listener {
+    private final Path out;
+    private final RecentLosses recent;
+    private final Validation validation;
+    private final TrainingLoop.EarlyStopping early;
+    private final int batchSize;
+    private final TrainingListener listener;
+    double bestThreshold = Double.NaN;
+
+    Checkpoints(
+        Path out,
+        RecentLosses recent,
+        Validation validation,
+        TrainingLoop.EarlyStopping early,
+        int batchSize,
+        TrainingListener listener) {
+      this.out = out;
+      this.recent = recent;
+      this.validation = validation;
+      this.early = early;
+      this.batchSize = batchSize;
+      this.listener = listener;
+    }
+
+    @Override
+    public void onCheck(TrainingLoop.Progress progress, boolean last) {
+      int step = progress.step();
+      double[] scores = {validation.accuracy(), validation.threshold()};
+      double imagesPerSecond = progress.stepsRun() * batchSize / progress.trainingSeconds();
+      TrainingResult current = recent.result(step, step, scores, imagesPerSecond, false);
+      network.save(
+          TrainingStart.checkpointOf(out),
+          name(),
+          TrainingManifest.modelFields(provenance, config, split, current));
+      if (early.improved()) {
+        bestThreshold = validation.threshold();
+        network.save(out, name(), TrainingManifest.modelFields(provenance, config, split, current));
+      }
+      listener.onValidation(step, scores[0], scores[1], early.improved());
     }
   }
 
@@ -210,41 +319,7 @@ public final class EmbeddingTrainer {
     return chips.size() - 1;
   }
 
-  private static TrainingResult result(
-      int step,
-      int bestStep,
-      double[] validation,
-      double imagesPerSecond,
-      Deque<double[]> recent,
-      boolean stoppedEarly) {
-    double loss = recent.stream().mapToDouble(r -> r[0]).average().orElse(Double.NaN);
-    double active = recent.stream().mapToDouble(r -> r[1]).average().orElse(Double.NaN);
-    return new TrainingResult(
-        step, bestStep, validation[0], validation[1], imagesPerSecond, loss, active, stoppedEarly);
-  }
-
   private String name() {
     return config.baseModel() == null ? "facegate-scratch" : "facegate-finetuned";
-  }
-
-  /** model.json's extra fields: the calibrated threshold and the training manifest. */
-  private JsonObject manifest(TrainingResult result) {
-    JsonObject extra = new JsonObject();
-    extra.addProperty("verifyThreshold", result.threshold());
-    JsonObject training = provenance.deepCopy();
-    training.add("config", TrainingManifest.config(config));
-    training.addProperty("trainingIdentities", countIdentities(split.training()));
-    training.addProperty("trainingImages", split.training().size());
-    training.addProperty("validationIdentities", countIdentities(split.validation()));
-    training.add("metrics", TrainingManifest.metrics(result));
-    extra.add("training", training);
-    extra.addProperty(
-        "verifyThresholdMethod",
-        "accuracy-optimal cosine threshold on validation pairs of held-aside training identities");
-    return extra;
-  }
-
-  private static long countIdentities(List<FaceSample> samples) {
-    return samples.stream().map(FaceSample::identity).distinct().count();
   }
 }

@@ -25,6 +25,32 @@ public final class TrainingManifest {
     return json;
   }
 
+  /**
+   * The fields a trained model's model.json gets besides the network's: the validation threshold as
+   * verifyThreshold (and how it was chosen), and the training manifest: {@code provenance}, the
+   * config, the identity and image counts of the split, the metrics of {@code result}.
+   */
+  static JsonObject modelFields(
+      JsonObject provenance, TrainingConfig config, IdentitySplit split, TrainingResult result) {
+    JsonObject extra = new JsonObject();
+    extra.addProperty("verifyThreshold", result.threshold());
+    JsonObject training = provenance.deepCopy();
+    training.add("config", config(config));
+    training.addProperty("trainingIdentities", countIdentities(split.training()));
+    training.addProperty("trainingImages", split.training().size());
+    training.addProperty("validationIdentities", countIdentities(split.validation()));
+    training.add("metrics", metrics(result));
+    extra.add("training", training);
+    extra.addProperty(
+        "verifyThresholdMethod",
+        "accuracy-optimal cosine threshold on validation pairs of held-aside training identities");
+    return extra;
+  }
+
+  private static long countIdentities(List<FaceSample> samples) {
+    return samples.stream().map(FaceSample::identity).distinct().count();
+  }
+
   static JsonObject metrics(TrainingResult result) {
     return new Gson().toJsonTree(result).getAsJsonObject();
   }
