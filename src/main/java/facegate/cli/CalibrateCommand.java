@@ -85,8 +85,47 @@ final class CalibrateCommand implements Callable<Integer> {
 
   @Spec picocli.CommandLine.Model.CommandSpec spec;
 
+  /**
+   * The scores calibration is computed from; {@code singleViews}, {@code identification} optional.
+   */
+  private record Measured(
+      PairsEvaluation.Result verification,
+      PairsEvaluation.Result singleViews,
+      IdentificationReport identification) {
+    private Measured {
+      java.util.Objects.requireNonNull(verification, "verification");
+    }
+  }
+
   @Override
   public Integer call() {
+    Measured measured = measure();
+    PairsEvaluation.Result verification = measured.verification();
+    ModelCalibration calibration =
+        Calibration.verification(
+            verification, fars, verifyFar, pairs.toString(), commandLine(spec));
+    if (measured.identification() != null) {
+      calibration =
+          Calibration.withIdentification(
+              calibration, measured.identification(), fpir, identifyImages);
+    }
+    if (measured.singleViews() != null) {
+      SingleViewMargin.Report report =
+          SingleViewMargin.measure(
+              verification,
+              measured.singleViews(),
+              calibration.verifyThreshold().getAsDouble(),
+              singleViewQuantile);
+      System.out.println(Calibration.describe(report));
+      calibration = Calibration.withSingleView(calibration, report);
+    }
+    calibration.writeTo(models.model);
+    System.out.println(Calibration.describe(models.model, calibration));
+    return 0;
+  }
+
+  /** Embeds the pairs (and the single views and identification images when asked), with caches. */
+  private Measured measure() {
     PairsProtocol protocol = PairsProtocol.read(pairs);
     EmbeddingCache cache =
         cacheFile == null ? null : EmbeddingCache.open(cacheFile, models.fingerprint());
@@ -135,26 +174,7 @@ final class CalibrateCommand implements Callable<Integer> {
         singleViewCache.save();
       }
     }
-    ModelCalibration calibration =
-        Calibration.verification(
-            verification, fars, verifyFar, pairs.toString(), commandLine(spec));
-    if (identification != null) {
-      calibration =
-          Calibration.withIdentification(calibration, identification, fpir, identifyImages);
-    }
-    if (singleViews != null) {
-      SingleViewMargin.Report report =
-          SingleViewMargin.measure(
-              verification,
-              singleViews,
-              calibration.verifyThreshold().getAsDouble(),
-              singleViewQuantile);
-      System.out.println(Calibration.describe(report));
-      calibration = Calibration.withSingleView(calibration, report);
-    }
-    calibration.writeTo(models.model);
-    System.out.println(Calibration.describe(models.model, calibration));
-    return 0;
+    return new Measured(verification, singleViews, identification);
   }
 
   /** {@code facegate <the arguments as given>}. */

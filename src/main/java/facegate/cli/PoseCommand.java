@@ -10,6 +10,7 @@ import facegate.pose.LandmarkTable;
 import facegate.pose.PoseEntry;
 import facegate.pose.PoseStatistics;
 import facegate.pose.PoseTable;
+import facegate.pose.SharedDataImages;
 import facegate.vision.ImageEncoder;
 import facegate.vision.Mirror;
 import java.io.IOException;
@@ -25,7 +26,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -39,9 +39,6 @@ import picocli.CommandLine.Option;
     description =
         "Landmarks, aligned chips and the estimated head pose of every image of the shared data.")
 final class PoseCommand implements Callable<Integer> {
-  /** The image folders of the shared data, relative to the data root. */
-  static final List<String> IMAGE_FOLDERS = List.of("celeba-299/images", "lfw/images");
-
   @Option(
       names = "--data",
       defaultValue = "../shared/data",
@@ -87,7 +84,8 @@ final class PoseCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    List<String> images = listImages();
+    SharedDataImages shared = new SharedDataImages(data);
+    List<String> images = shared.list(limit);
     Map<String, FaceRecord> cached = LandmarkTable.read(landmarks);
     List<String> missing = images.stream().filter(image -> !cached.containsKey(image)).toList();
     System.err.printf(
@@ -95,7 +93,7 @@ final class PoseCommand implements Callable<Integer> {
     if (!missing.isEmpty() && !cachedOnly) {
       locateAll(missing);
     }
-    List<PoseEntry> entries = estimateAll(LandmarkTable.read(landmarks), images);
+    List<PoseEntry> entries = shared.estimate(LandmarkTable.read(landmarks), images);
     PoseTable.write(out, entries);
     System.out.println("pose table: " + out + " rows=" + entries.size());
     PoseStatistics.yawDistribution(entries).forEach(System.out::println);
@@ -104,25 +102,6 @@ final class PoseCommand implements Callable<Integer> {
       checkMirrored(entries);
     }
     return 0;
-  }
-
-  private List<PoseEntry> estimateAll(Map<String, FaceRecord> records, List<String> images) {
-    HeadPoseEstimator estimator = HeadPoseEstimator.shipped();
-    Map<String, String> celebaIdentities = celebaIdentities();
-    List<PoseEntry> entries = new ArrayList<>();
-    for (String image : images) {
-      FaceRecord record = records.get(image);
-      if (record == null || !record.hasFace()) {
-        continue;
-      }
-      entries.add(
-          new PoseEntry(
-              image,
-              identity(image, celebaIdentities),
-              record.view(),
-              estimator.estimate(record.landmarks())));
-    }
-    return entries;
   }
 
   /**
@@ -166,52 +145,6 @@ final class PoseCommand implements Callable<Integer> {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + file, e);
     }
-  }
-
-  /** LFW: the person's folder; CelebA: the identity number from identities.txt. */
-  static String identity(String image, Map<String, String> celebaIdentities) {
-    String[] parts = image.split("/");
-    if (parts[0].equals("lfw") && parts.length >= 4) {
-      return parts[2];
-    }
-    return celebaIdentities.getOrDefault(parts[parts.length - 1], "unknown");
-  }
-
-  private Map<String, String> celebaIdentities() {
-    Map<String, String> identities = new java.util.HashMap<>();
-    Path file = data.resolve("celeba-299/identities.txt");
-    if (!Files.exists(file)) {
-      return identities;
-    }
-    for (String line :
-        new String(readBytes(file), java.nio.charset.StandardCharsets.UTF_8).split("\n")) {
-      String[] f = line.trim().split("\\s+");
-      if (f.length == 2) {
-        identities.put(f[0], f[1]);
-      }
-    }
-    return identities;
-  }
-
-  private List<String> listImages() {
-    List<String> images = new ArrayList<>();
-    for (String folder : IMAGE_FOLDERS) {
-      Path root = data.resolve(folder);
-      if (!Files.isDirectory(root)) {
-        continue;
-      }
-      try (Stream<Path> files = Files.walk(root)) {
-        files
-            .filter(Files::isRegularFile)
-            .filter(f -> f.getFileName().toString().toLowerCase().endsWith(".jpg"))
-            .map(f -> data.relativize(f).toString().replace('\\', '/'))
-            .sorted()
-            .forEach(images::add);
-      } catch (IOException e) {
-        throw new UncheckedIOException("cannot list " + root, e);
-      }
-    }
-    return limit > 0 ? images.subList(0, Math.min(limit, images.size())) : images;
   }
 
   private void locateAll(List<String> images) {
