@@ -94,6 +94,16 @@ public final class TfjsGraph implements AutoCloseable {
    *     (the message names all of them)
    */
   public static TfjsGraph load(Path modelJson) {
+    return load(modelJson, List.of());
+  }
+
+  /**
+   * As {@link #load(Path)}, computing only {@code outputs} (node names; all of the model's outputs
+   * when empty): nodes that only other outputs need are never run.
+   *
+   * @throws FaceException also MODEL_INVALID when the graph has no node of one of these names
+   */
+  public static TfjsGraph load(Path modelJson, List<String> outputs) {
     JsonObject root;
     try {
       root =
@@ -114,7 +124,9 @@ public final class TfjsGraph implements AutoCloseable {
       TfjsGraphNode node = TfjsGraphNode.parse(element.getAsJsonObject());
       nodes.put(node.name(), node);
     }
-    List<String> outputs = TfjsGraphLoader.outputNames(root, nodes);
+    if (outputs.isEmpty()) {
+      outputs = TfjsGraphLoader.outputNames(root, nodes);
+    }
     List<TfjsGraphNode> order = TfjsGraphLoader.executionOrder(outputs, nodes);
     TfjsGraphLoader.requireSupported(order, modelJson);
     Map<String, TfjsTensor> weights =
