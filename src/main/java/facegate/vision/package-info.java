@@ -9,10 +9,9 @@
  * facegate.core.DetectionNetwork}), MediaPipe's short- and full-range detectors ({@link
  * facegate.vision.MediaPipeFaceDetector}: letterbox, anchors, weighted suppression, keypoints; the
  * network reaches it through {@link facegate.core.SquareImageNetwork}), the one non-maximum
- * suppression the cascades and SSD use ({@link
- * facegate.vision.OverlapSuppression}), the combination of two detectors ({@link
- * facegate.vision.FallbackFaceDetector}) and their detection rate ({@link
- * facegate.vision.DetectionRateEvaluator}).
+ * suppression the cascades and SSD use ({@link facegate.vision.OverlapSuppression}), the
+ * combination of two detectors ({@link facegate.vision.FallbackFaceDetector}) and their detection
+ * rate ({@link facegate.vision.DetectionRateEvaluator}).
  *
  * <p>OpenCV's {@code Mat} never leaves this package and no DJL type enters it: public signatures
  * speak in {@link facegate.core.RgbImage} and {@link facegate.core.FaceBox}, and every Mat is

@@ -155,11 +155,12 @@ class TfjsOpsTest {
 
   @Test
   void depthToSpaceMovesChannelBlocksToPixels() {
-    // one pixel, 4 channels a,b,c,d, block 2 -> [[a, b], [c, d]]
-    NDArray x = nhwc(new float[] {1, 2, 3, 4}, 1, 1, 4);
+    // one row of two pixels, 4 channels each, block 2: each pixel becomes a 2x2 block, channels
+    // (a, b, c, d) -> [[a, b], [c, d]], blocks side by side.
+    NDArray x = nhwc(new float[] {1, 2, 3, 4, 5, 6, 7, 8}, 1, 2, 4);
     NDArray out = runArray("DepthToSpace", "\"block_size\":{\"i\":\"2\"}", x);
-    assertEquals(new Shape(1, 2, 2, 1), out.getShape());
-    assertArrayEquals(new float[] {1, 2, 3, 4}, out.toFloatArray());
+    assertEquals(new Shape(1, 2, 4, 1), out.getShape());
+    assertArrayEquals(new float[] {1, 2, 5, 6, 3, 4, 7, 8}, out.toFloatArray());
   }
 
   @Test
