@@ -9,8 +9,17 @@ package facegate.core;
  * @param height at least 1
  * @param score detector confidence; larger is more certain (cascade: neighbour count)
  * @param view which detector found it
+ * @param keypoints six points of the face from detectors that give them (MediaPipe's), in pixels of
+ *     the decoded image; null when the detector gives none (cascades, SSD)
  */
-public record FaceBox(double x, double y, double width, double height, double score, View view) {
+public record FaceBox(
+    double x,
+    double y,
+    double width,
+    double height,
+    double score,
+    View view,
+    FaceKeypoints keypoints) {
   /** Which view of the face a detector was made for. */
   public enum View {
     FRONTAL,
@@ -24,6 +33,16 @@ public record FaceBox(double x, double y, double width, double height, double sc
       throw new IllegalArgumentException(
           "invalid face box " + x + "," + y + " " + width + "x" + height);
     }
+  }
+
+  /** A box without keypoints. */
+  public FaceBox(double x, double y, double width, double height, double score, View view) {
+    this(x, y, width, height, score, view, null);
+  }
+
+  /** Whether the detector gave {@link #keypoints()}. */
+  public boolean hasKeypoints() {
+    return keypoints != null;
   }
 
   public double area() {

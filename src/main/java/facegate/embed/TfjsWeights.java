@@ -42,9 +42,17 @@ public final class TfjsWeights {
     if (!root.isJsonArray()) {
       throw invalid("tfjs manifest " + manifest + " is not a JSON array of weight groups", null);
     }
+    return read(manifest.getParent(), root.getAsJsonArray());
+  }
+
+  /**
+   * The weights of {@code groups} (a manifest's JSON array, or a graph model's {@code
+   * weightsManifest}), whose shard paths are relative to {@code dir}.
+   */
+  static Map<String, TfjsTensor> read(Path dir, JsonArray groups) {
     Map<String, TfjsTensor> tensors = new LinkedHashMap<>();
-    for (JsonElement group : root.getAsJsonArray()) {
-      readGroup(manifest.getParent(), group.getAsJsonObject(), tensors);
+    for (JsonElement group : groups) {
+      readGroup(dir, group.getAsJsonObject(), tensors);
     }
     return Collections.unmodifiableMap(tensors);
   }

@@ -14,9 +14,9 @@ import facegate.gallery.Gallery;
 import facegate.gallery.GalleryOptions;
 import facegate.gallery.HnswGallery;
 import facegate.gallery.PostgresGallery;
-import facegate.vision.CascadeFaceDetector;
 import facegate.vision.FallbackFaceDetector;
 import facegate.vision.ImageDecoder;
+import facegate.vision.MediaPipeFaceDetector;
 import facegate.vision.SsdFaceDetector;
 import facegate.vision.SsdSettings;
 import java.nio.file.Path;
@@ -40,21 +40,34 @@ public final class Composition {
   private Composition() {}
 
   /**
-   * The standard pipeline: OpenCV's cascades, the SSD detector where they find no face, and the
-   * landmark and embedding networks, each loaded from its model folder. With {@code
-   * settings.load()}, {@link FaceRecognizer#largestFace} and its siblings decode, detect and align
-   * on {@code load.threads()} threads behind a queue of {@code load.queue()} photos, and chips of
-   * concurrent callers share forward passes of the embedding network ({@link BatchingFaceEmbedder},
-   * {@code load.embedWorkers()} passes at once, at most the predictors). When either queue is full
-   * a call fails at once with {@code overloaded}. What was loaded before a failure is closed again.
+   * The standard pipeline: MediaPipe's short-range face detector (photo at 0.7 of its square), its
+   * full-range detector where that finds no face, face-api's SSD where neither does (the MediaPipe
+   * models are read from beside {@code settings.detectorModel()}, the SSD's folder; the Haar
+   * cascades no longer run: measured in docs/vision-detect-rate.md), and the landmark and embedding
+   * networks, each loaded from its model folder. With {@code settings.load()}, {@link
+   * FaceRecognizer#largestFace} and its siblings decode, detect and align on {@code load.threads()}
+   * threads behind a queue of {@code load.queue()} photos, and chips of concurrent callers share
+   * forward passes of the embedding network ({@link BatchingFaceEmbedder}, {@code
+   * load.embedWorkers()} passes at once, at most the predictors). When either queue is full a call
+   * fails at once with {@code overloaded}. What was loaded before a failure is closed again.
    */
   public static FaceRecognizer recognizer(PipelineSettings settings) {
     int predictors = settings.predictors();
     LoadSettings load = settings.load();
     List<AutoCloseable> opened = new ArrayList<>();
     try {
-      CascadeFaceDetector cascade = new CascadeFaceDetector();
-      opened.add(cascade);
+      MediaPipeFaceDetector shortRange =
+          MediaPipeDetectors.load(
+              settings.detectorModel().resolveSibling(MediaPipeDetectors.SHORT_RANGE_MODEL),
+              MediaPipeFaceDetector.Range.SHORT,
+              MediaPipeDetectors.SHORT_RANGE_SETTINGS);
+      opened.add(shortRange);
+      MediaPipeFaceDetector fullRange =
+          MediaPipeDetectors.load(
+              settings.detectorModel().resolveSibling(MediaPipeDetectors.FULL_RANGE_MODEL),
+              MediaPipeFaceDetector.Range.FULL,
+              MediaPipeDetectors.FULL_RANGE_SETTINGS);
+      opened.add(fullRange);
       SsdSettings ssdSettings = SsdSettings.defaults().withPredictors(predictors);
       SsdFaceDetector ssd =
           new SsdFaceDetector(
@@ -88,7 +101,7 @@ public final class Composition {
       }
       return new FaceRecognizer(
           new ImageDecoder(),
-          new FallbackFaceDetector(cascade, ssd),
+          new FallbackFaceDetector(shortRange, new FallbackFaceDetector(fullRange, ssd)),
           landmarks,
           embedder,
           opened,

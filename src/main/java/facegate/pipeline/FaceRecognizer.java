@@ -41,7 +41,7 @@ public final class FaceRecognizer implements AutoCloseable {
    * alignment), so that cached embeddings of an older pipeline are not reused.
    */
   public static final String PIPELINE_VERSION =
-      "cascade-alt2-largest-first-0.2@24px-sf1.2,1.1-xy-profile-fallback+ssd-fallback/landmarks-1pass-frontal@1.10+0.148-2pass-other/dlib-chip-0.25/mirror-sum";
+      "mediapipe-short@0.7+full@1-fallback+ssd-fallback/landmarks-1pass-frontal@1.10+0.148-2pass-other/dlib-chip-0.25/mirror-sum";
 
   /** Crop side around the detector's box, as a multiple of the box's larger side. */
   static final double BOX_CROP_SCALE = 1.25;

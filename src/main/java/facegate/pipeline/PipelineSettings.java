@@ -10,7 +10,8 @@ import java.util.Objects;
  *
  * @param embeddingModel the embedding network's model folder
  * @param landmarkModel the landmark network's model folder
- * @param detectorModel the SSD face detector's model folder, used where the cascades find no face
+ * @param detectorModel the SSD face detector's model folder, used where MediaPipe's detectors find
+ *     no face; their models are read from beside it ({@link MediaPipeDetectors})
  * @param predictors predictors per network, i.e. how many threads can run inference at once; at
  *     least 1
  * @param load null for no pool and no batching (each call runs on its caller's thread)

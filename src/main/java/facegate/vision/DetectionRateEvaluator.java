@@ -41,7 +41,18 @@ public final class DetectionRateEvaluator {
     if (limit < 0 || threads < 1) {
       throw new IllegalArgumentException("limit >= 0 and threads >= 1 required");
     }
-    List<Path> files = imageFiles(directory, limit);
+    return evaluate(imageFiles(directory, limit), threads);
+  }
+
+  /**
+   * Runs over {@code files} in the given order.
+   *
+   * @param threads parallel workers, at least 1
+   */
+  public DetectionRate evaluate(List<Path> files, int threads) {
+    if (threads < 1) {
+      throw new IllegalArgumentException("threads >= 1 required");
+    }
     long start = System.nanoTime();
     List<Outcome> outcomes = runAll(files, threads);
     double seconds = Math.max(1e-9, (System.nanoTime() - start) / 1e9);

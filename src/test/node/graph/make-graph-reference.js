@@ -1,0 +1,96 @@
+// Runs the TFJS graph models committed under models/ with tfjs itself (pure-JS 'cpu' backend, no
+// network) on fixture photos and writes what TfjsGraphParityTest compares the DJL importer against:
+//   src/test/resources/reference/graph/<case>.png   the network input, 8-bit RGB at the model's size
+//   src/test/resources/reference/graph/<case>.<output>.f32   the face output, float32 little-endian
+//   src/test/resources/reference/graph/reference.json   cases, models, output names and shapes
+// Input to the network: pixel / 127.5 - 1 (MediaPipe's [-1, 1] range), NHWC, batch 1.
+// Usage (from src/test/node/graph): npm install && node make-graph-reference.js
+'use strict';
+
+const fs = require('fs');
+const path = require('path');
+const tf = require('@tensorflow/tfjs');
+const jpeg = require('jpeg-js');
+const { PNG } = require('pngjs');
+
+const root = path.resolve(__dirname, '..', '..', '..', '..');
+const outDir = path.join(root, 'src', 'test', 'resources', 'reference', 'graph');
+const fixtures = path.join(root, 'src', 'test', 'resources', 'fixtures');
+
+const CASES = [
+  { name: 'full-cfp-profile', model: 'mediapipe-face-detection-full/facemesh-detection-full.json', image: 'cfp/cfp001_0011.jpg' },
+  { name: 'full-lfw-frontal', model: 'mediapipe-face-detection-full/facemesh-detection-full.json', image: 'lfw/Clay_Aiken/Clay_Aiken_0001.jpg' },
+  { name: 'short-lfw-frontal', model: 'mediapipe-face-detection-short/facemesh-detection-short.json', image: 'lfw/Woody_Allen/Woody_Allen_0001.jpg' },
+];
+
+async function loadGraph(file) {
+  const json = JSON.parse(fs.readFileSync(file, 'utf8'));
+  const buffers = [];
+  for (const group of json.weightsManifest) {
+    for (const p of group.paths) buffers.push(fs.readFileSync(path.join(path.dirname(file), p)));
+  }
+  const joined = Buffer.concat(buffers);
+  const weightData = joined.buffer.slice(joined.byteOffset, joined.byteOffset + joined.length);
+  const artifacts = {
+    modelTopology: json.modelTopology,
+    format: json.format,
+    generatedBy: json.generatedBy,
+    convertedBy: json.convertedBy,
+    signature: json.signature,
+    weightSpecs: json.weightsManifest.flatMap((g) => g.weights),
+    weightData,
+  };
+  return { model: await tf.loadGraphModel(tf.io.fromMemory(artifacts)), json };
+}
+
+// The photo resized (stretched) to side x side with tf.image.resizeBilinear, rounded to 8 bits.
+function modelInput(imageFile, side) {
+  const decoded = jpeg.decode(fs.readFileSync(imageFile), { useTArray: true });
+  const rgb = new Int32Array(decoded.width * decoded.height * 3);
+  for (let i = 0; i < decoded.width * decoded.height; i++) {
+    for (let c = 0; c < 3; c++) rgb[i * 3 + c] = decoded.data[i * 4 + c];
+  }
+  return tf.tidy(() => {
+    const image = tf.tensor3d(rgb, [decoded.height, decoded.width, 3], 'int32');
+    return tf.image.resizeBilinear(image, [side, side]).round().clipByValue(0, 255).toInt();
+  });
+}
+
+function writePng(file, pixels, side) {
+  const png = new PNG({ width: side, height: side });
+  for (let i = 0; i < side * side; i++) {
+    for (let c = 0; c < 3; c++) png.data[i * 4 + c] = pixels[i * 3 + c];
+    png.data[i * 4 + 3] = 255;
+  }
+  fs.writeFileSync(file, PNG.sync.write(png));
+}
+
+async function main() {
+  await tf.setBackend('cpu');
+  await tf.ready();
+  fs.mkdirSync(outDir, { recursive: true });
+  const summary = { tfjs: tf.version.tfjs, backend: tf.getBackend(), scale: '1/127.5', offset: -1, cases: [] };
+  for (const c of CASES) {
+    const { model, json } = await loadGraph(path.join(root, 'models', c.model));
+    const side = Number(json.signature.inputs.input.tensorShape.dim[1].size);
+    const pixels = modelInput(path.join(fixtures, c.image), side);
+    writePng(path.join(outDir, c.name + '.png'), pixels.dataSync(), side);
+    const input = tf.tidy(() => pixels.toFloat().div(127.5).sub(1).expandDims(0));
+    // The face output only (full-range also has a person output, not used by facegate).
+    const names = ['Identity'];
+    const outputs = [model.execute(input, names)].flat();
+    const entry = { name: c.name, model: c.model, image: c.image, side, outputs: [] };
+    for (let k = 0; k < names.length; k++) {
+      const values = outputs[k].dataSync();
+      const buffer = Buffer.from(new Float32Array(values).buffer);
+      fs.writeFileSync(path.join(outDir, c.name + '.' + names[k] + '.f32'), buffer);
+      entry.outputs.push({ name: names[k], shape: outputs[k].shape });
+    }
+    summary.cases.push(entry);
+    tf.dispose([pixels, input, ...outputs]);
+    console.log(c.name, entry.outputs.map((o) => o.name + ' ' + JSON.stringify(o.shape)).join(', '));
+  }
+  fs.writeFileSync(path.join(outDir, 'reference.json'), JSON.stringify(summary, null, 2) + '\n');
+}
+
+main().catch((e) => { console.error(e); process.exit(1); });
