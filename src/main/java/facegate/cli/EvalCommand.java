@@ -69,6 +69,13 @@ final class EvalCommand implements Callable<Integer> {
               + " (frontal-frontal, frontal-half, frontal-profile, ...).")
   Path poseTable;
 
+  @Option(
+      names = "--poses",
+      description =
+          "Pose labels, one line per image 'image<TAB>frontal|half|profile' (CFP's poses.tsv):"
+              + " also print the accuracy and detection failures per pose group of the pairs.")
+  Path poseLabels;
+
   @Mixin ModelOptions models;
 
   @Spec picocli.CommandLine.Model.CommandSpec spec;
@@ -109,6 +116,19 @@ final class EvalCommand implements Callable<Integer> {
     if (poseTable != null) {
       printPoseGroups(PoseGroupAccuracy.of(protocol, images, result, PoseTable.read(poseTable)));
     }
+    if (poseLabels != null) {
+      printPoseGroups(PoseGroupAccuracy.ofLabels(protocol, images, result, poseLabels));
+      PoseGroupAccuracy.facesFound(protocol, images, result, poseLabels)
+          .forEach(
+              (label, c) ->
+                  System.out.printf(
+                      Locale.ROOT,
+                      "pose=%s images=%d no-face=%d found=%.4f%n",
+                      label,
+                      c[0],
+                      c[1],
+                      (c[0] - c[1]) / (double) c[0]));
+    }
     if (calibrate) {
       String command = CalibrateCommand.commandLine(spec);
       ModelCalibration calibration =
@@ -130,16 +150,17 @@ final class EvalCommand implements Callable<Integer> {
 
   private static void printPoseGroups(List<PoseGroupAccuracy.Group> groups) {
     System.out.println(
-        "| pose group | same pairs | different pairs | accuracy | mean genuine cosine |"
-            + " mean impostor cosine |");
-    System.out.println("|---|---|---|---|---|---|");
+        "| pose group | same pairs | different pairs | pairs with no face | accuracy |"
+            + " mean genuine cosine | mean impostor cosine |");
+    System.out.println("|---|---|---|---|---|---|---|");
     for (PoseGroupAccuracy.Group g : groups) {
       System.out.printf(
           Locale.ROOT,
-          "| %s | %d | %d | %.4f | %.4f | %.4f |%n",
+          "| %s | %d | %d | %d | %.4f | %.4f | %.4f |%n",
           g.name(),
           g.same(),
           g.different(),
+          g.failures(),
           g.accuracy(),
           g.genuineMean(),
           g.impostorMean());
