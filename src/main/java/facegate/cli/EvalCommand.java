@@ -1,5 +1,6 @@
 package facegate.cli;
 
+import facegate.core.Embedding;
 import facegate.embed.ModelCalibration;
 import facegate.eval.EmbeddingCache;
 import facegate.eval.HtmlReport;
@@ -14,7 +15,9 @@ import facegate.pose.PoseTable;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.function.Function;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -78,6 +81,8 @@ final class EvalCommand implements Callable<Integer> {
 
   @Mixin ModelOptions models;
 
+  @Mixin ProfileAlignmentOptions profileAlignment;
+
   @Spec picocli.CommandLine.Model.CommandSpec spec;
 
   @Override
@@ -92,9 +97,11 @@ final class EvalCommand implements Callable<Integer> {
     try (FaceRecognizer recognizer = models.open(threads)) {
       modelName = recognizer.modelName();
       ProgressBar bar = new ProgressBar(System.err, "eval", imageCount);
-      result =
-          PairsEvaluation.run(
-              protocol, images, ImageEmbedding.function(recognizer, cache), threads, bar::update);
+      // the cache holds the pipeline's embeddings only, never the experiment's
+      Function<Path, Optional<Embedding>> embedding =
+          profileAlignment.around(
+              recognizer, ImageEmbedding.function(recognizer, cache), poseLabels);
+      result = PairsEvaluation.run(protocol, images, embedding, threads, bar::update);
     }
     if (cache != null) {
       cache.save();
