@@ -9,6 +9,7 @@ import facegate.eval.PoseGroupAccuracy;
 import facegate.pipeline.FaceRecognizer;
 import facegate.pose.HeadPoseEstimator;
 import facegate.vision.ProfileAligner;
+import facegate.vision.ProfileTemplate;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -116,7 +117,6 @@ final class ProfileAlignmentOptions {
   }
 
   private static ProfileAligner aligner(FaceRecognizer recognizer) {
-    return new ProfileAligner(
-        facegate.vision.ProfileTemplate.shipped(), recognizer.embedder().inputSize(), 0.25);
+    return new ProfileAligner(ProfileTemplate.shipped(), recognizer.embedder().inputSize(), 0.25);
   }
 }
