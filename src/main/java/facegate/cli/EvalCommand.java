@@ -1,5 +1,6 @@
 package facegate.cli;
 
+import facegate.core.Embedding;
 import facegate.embed.ModelCalibration;
 import facegate.eval.Calibration;
 import facegate.eval.EmbeddingCache;
@@ -15,7 +16,9 @@ import facegate.pose.PoseTable;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.function.Function;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -70,7 +73,16 @@ final class EvalCommand implements Callable<Integer> {
               + " (frontal-frontal, frontal-half, frontal-profile, ...).")
   Path poseTable;
 
+  @Option(
+      names = "--poses",
+      description =
+          "Pose labels, one line per image 'image<TAB>frontal|half|profile' (CFP's poses.tsv):"
+              + " also print the accuracy and detection failures per pose group of the pairs.")
+  Path poseLabels;
+
   @Mixin ModelOptions models;
+
+  @Mixin ProfileAlignmentOptions profileAlignment;
 
   @Spec picocli.CommandLine.Model.CommandSpec spec;
 
@@ -86,9 +98,11 @@ final class EvalCommand implements Callable<Integer> {
     try (FaceRecognizer recognizer = models.open(threads)) {
       modelName = recognizer.modelName();
       ProgressBar bar = new ProgressBar(System.err, "eval", imageCount);
-      result =
-          PairsEvaluation.run(
-              protocol, images, ImageEmbedding.function(recognizer, cache), threads, bar::update);
+      // the cache holds the pipeline's embeddings only, never the experiment's
+      Function<Path, Optional<Embedding>> embedding =
+          profileAlignment.around(
+              recognizer, ImageEmbedding.function(recognizer, cache), poseLabels);
+      result = PairsEvaluation.run(protocol, images, embedding, threads, bar::update);
     }
     if (cache != null) {
       cache.save();
@@ -110,6 +124,19 @@ final class EvalCommand implements Callable<Integer> {
     if (poseTable != null) {
       printPoseGroups(PoseGroupAccuracy.of(protocol, images, result, PoseTable.read(poseTable)));
     }
+    if (poseLabels != null) {
+      printPoseGroups(PoseGroupAccuracy.ofLabels(protocol, images, result, poseLabels));
+      PoseGroupAccuracy.facesFound(protocol, images, result, poseLabels)
+          .forEach(
+              (label, c) ->
+                  System.out.printf(
+                      Locale.ROOT,
+                      "pose=%s images=%d no-face=%d found=%.4f%n",
+                      label,
+                      c[0],
+                      c[1],
+                      (c[0] - c[1]) / (double) c[0]));
+    }
     if (calibrate) {
       String command = CalibrateCommand.commandLine(spec);
       ModelCalibration calibration =
@@ -130,16 +157,17 @@ final class EvalCommand implements Callable<Integer> {
 
   private static void printPoseGroups(List<PoseGroupAccuracy.Group> groups) {
     System.out.println(
-        "| pose group | same pairs | different pairs | accuracy | mean genuine cosine |"
-            + " mean impostor cosine |");
-    System.out.println("|---|---|---|---|---|---|");
+        "| pose group | same pairs | different pairs | pairs with no face | accuracy |"
+            + " mean genuine cosine | mean impostor cosine |");
+    System.out.println("|---|---|---|---|---|---|---|");
     for (PoseGroupAccuracy.Group g : groups) {
       System.out.printf(
           Locale.ROOT,
-          "| %s | %d | %d | %.4f | %.4f | %.4f |%n",
+          "| %s | %d | %d | %d | %.4f | %.4f | %.4f |%n",
           g.name(),
           g.same(),
           g.different(),
+          g.failures(),
           g.accuracy(),
           g.genuineMean(),
           g.impostorMean());

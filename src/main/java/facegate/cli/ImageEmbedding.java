@@ -37,7 +37,8 @@ final class ImageEmbedding {
     return cache == null ? direct : cache.around(direct);
   }
 
-  private static byte[] read(Path path) {
+  /** The bytes of an image file; an unreadable one fails with an UncheckedIOException. */
+  static byte[] read(Path path) {
     try {
       return Files.readAllBytes(path);
     } catch (IOException e) {

@@ -232,6 +232,15 @@ public final class FaceRecognizer implements AutoCloseable {
     return Embedding.normalize(sum);
   }
 
+  /**
+   * The embedding of a chip aligned elsewhere (e.g. a profile chip, {@code vision.ProfileAligner}),
+   * made as {@link #embed} makes a face's: chip plus mirrored chip. The chip must have the
+   * embedder's input size.
+   */
+  public Embedding embedChip(RgbImage chip) {
+    return embedChips(List.of(chip)).get(0);
+  }
+
   /** {@link #embed}'s work on aligned chips: chip plus mirrored chip, summed and normalised. */
   private List<Embedding> embedChips(List<RgbImage> faceChips) {
     List<RgbImage> chips = new ArrayList<>(faceChips.size() * 2);

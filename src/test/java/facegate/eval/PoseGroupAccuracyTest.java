@@ -1,13 +1,19 @@
 package facegate.eval;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import facegate.core.Embedding;
+import facegate.core.ErrorCode;
 import facegate.core.FaceBox;
+import facegate.core.FaceException;
 import facegate.pose.HeadPose;
 import facegate.pose.PoseBucket;
 import facegate.pose.PoseEntry;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,6 +22,7 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class PoseGroupAccuracyTest {
   private static final Path IMAGES = Path.of("data/lfw/images");
@@ -39,7 +46,37 @@ class PoseGroupAccuracyTest {
   }
 
   @Test
-  void eachPairCountsInTheGroupOfItsTwoFacesAtItsFoldThreshold() {
+  void aLabelFileGroupsPairsAsThePoseTableDoes(@TempDir Path dir) throws IOException {
+    PairsProtocol protocol = protocol();
+    PairsEvaluation.Result result = evaluate(protocol);
+    Path labels = dir.resolve("poses.tsv");
+    List<String> lines = new ArrayList<>();
+    for (int fold = 0; fold < 2; fold++) {
+      lines.add("A" + fold + "/A" + fold + "_0001.jpg\tfrontal");
+      lines.add("A" + fold + "/A" + fold + "_0002.jpg\tprofile");
+      lines.add("B" + fold + "/B" + fold + "_0001.jpg\thalf");
+      lines.add("");
+      lines.add("B" + fold + "/B" + fold + "_0002.jpg\thalf");
+    }
+    Files.write(labels, lines);
+    assertEquals(
+        PoseGroupAccuracy.of(protocol, IMAGES, result, poses()),
+        PoseGroupAccuracy.ofLabels(protocol, IMAGES, result, labels));
+    Map<String, int[]> found = PoseGroupAccuracy.facesFound(protocol, IMAGES, result, labels);
+    assertArrayEquals(new int[] {2, 0}, found.get("frontal"));
+    assertArrayEquals(new int[] {4, 1}, found.get("half"), "B0_0002 has no face");
+    assertArrayEquals(new int[] {2, 0}, found.get("unknown"));
+  }
+
+  @Test
+  void aBadLabelLineFailsNamingTheLine(@TempDir Path dir) throws IOException {
+    Path labels = Files.write(dir.resolve("poses.tsv"), List.of("a/a_0001.jpg\tfrontal", "b"));
+    FaceException e = assertThrows(FaceException.class, () -> PoseGroupAccuracy.readLabels(labels));
+    assertEquals(ErrorCode.PAIRS_FILE_INVALID, e.errorCode());
+    assertTrue(e.getMessage().contains("poses.tsv:2"), e.getMessage());
+  }
+
+  private static PairsProtocol protocol() {
     // two folds, each: two same-person pairs, two different-person pairs
     List<PairsProtocol.Pair> pairs = new ArrayList<>();
     for (int fold = 0; fold < 2; fold++) {
@@ -48,8 +85,11 @@ class PoseGroupAccuracyTest {
       pairs.add(new PairsProtocol.Pair(fold, false, "A" + fold, 1, "B" + fold, 1));
       pairs.add(new PairsProtocol.Pair(fold, false, "A" + fold, 2, "C" + fold, 1));
     }
-    PairsProtocol protocol = new PairsProtocol(2, pairs);
-    // A_1 frontal, A_2 profile, B_* half, C_1 not in the table; B0's pair has no face (a miss)
+    return new PairsProtocol(2, pairs);
+  }
+
+  /** A_1 frontal, A_2 profile, B_* half, C_1 not in the table. */
+  private static List<PoseEntry> poses() {
     List<PoseEntry> poses = new ArrayList<>();
     for (int fold = 0; fold < 2; fold++) {
       poses.add(entry("A" + fold, 1, 3));
@@ -57,12 +97,22 @@ class PoseGroupAccuracyTest {
       poses.add(entry("B" + fold, 1, 20));
       poses.add(entry("B" + fold, 2, -30));
     }
+    return poses;
+  }
+
+  private static PairsEvaluation.Result evaluate(PairsProtocol protocol) {
     Map<Path, Optional<Embedding>> faces =
         protocol.images(IMAGES).stream()
             .collect(Collectors.toMap(Function.identity(), p -> face(p.getFileName().toString())));
-    PairsEvaluation.Result result =
-        PairsEvaluation.run(protocol, IMAGES, faces::get, 1, done -> {});
+    return PairsEvaluation.run(protocol, IMAGES, faces::get, 1, done -> {});
+  }
 
+  @Test
+  void eachPairCountsInTheGroupOfItsTwoFacesAtItsFoldThreshold() {
+    // B0's pair has no face (a miss)
+    PairsProtocol protocol = protocol();
+    PairsEvaluation.Result result = evaluate(protocol);
+    List<PoseEntry> poses = poses();
     Map<String, PoseGroupAccuracy.Group> groups =
         PoseGroupAccuracy.of(protocol, IMAGES, result, poses).stream()
             .collect(Collectors.toMap(PoseGroupAccuracy.Group::name, Function.identity()));
@@ -75,6 +125,8 @@ class PoseGroupAccuracyTest {
     PoseGroupAccuracy.Group halfHalf = groups.get("half-half");
     assertEquals(2, halfHalf.same());
     assertEquals(0.5, halfHalf.accuracy(), "B0's pair had no face: a miss");
+    assertEquals(1, halfHalf.failures(), "and it is counted as a detection failure");
+    assertEquals(0, frontalProfile.failures());
     assertEquals(2, groups.get("frontal-half").different());
     assertEquals(1.0, groups.get("frontal-half").accuracy());
     assertEquals(2, groups.get("unknown").different());
