@@ -33,7 +33,9 @@ import picocli.CommandLine.Command;
       BenchCommand.class,
       FuzzCommand.class,
       SoakCommand.class,
-      PoseEnrollEvalCommand.class
+      PoseEnrollEvalCommand.class,
+      BuildCohortCommand.class,
+      PopulationCheckCommand.class
     })
 public final class FacegateCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
