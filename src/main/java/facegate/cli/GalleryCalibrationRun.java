@@ -61,6 +61,16 @@ final class GalleryCalibrationRun {
             result.impostorPairs(),
             rawThreshold,
             result.rawThresholdFar());
+    if (result.impostorPairs() * far < 1) {
+      return summary
+          + "; NOT written: "
+          + result.impostorPairs()
+          + " pairs cannot resolve FAR "
+          + far
+          + " (need at least "
+          + (long) Math.ceil(1 / far)
+          + ")";
+    }
     if (stricterOnly && card.threshold() != null && card.threshold() >= result.threshold()) {
       return summary + "; kept the stricter " + card.threshold();
     }
