@@ -64,7 +64,8 @@ class NormalizationIT implements TestPropertyProvider {
     int genuineAccepted = 0;
     for (String probe : people) {
       for (String claimed : people) {
-        MultipartBody body = new MultipartBody().field("id", claimed).photo("photo", photo(probe, 2));
+        MultipartBody body =
+            new MultipartBody().field("id", claimed).photo("photo", photo(probe, 2));
         HttpResponse<String> response = post("/v1/verify", body);
         assertEquals(200, response.statusCode(), response.body());
         JsonObject answer = JsonParser.parseString(response.body()).getAsJsonObject();
