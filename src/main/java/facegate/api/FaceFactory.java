@@ -84,14 +84,20 @@ final class FaceFactory {
       FaceRecognizer recognizer,
       Gallery gallery,
       FaceCrops crops,
-      ServiceMetrics metrics) {
+      ServiceMetrics metrics,
+      NormalizationConfiguration normalization) {
     FaceService service =
         Composition.service(
             settings(configuration, galleryConfiguration, store),
             recognizer,
             gallery,
             crops,
-            metrics);
+            metrics,
+            normalization.settings(
+                Path.of(configuration.modelsDir()).resolve(configuration.model())));
+    service
+        .normalizedThreshold()
+        .ifPresent(value -> LOG.info("Verify decides on normalised scores, threshold {}", value));
     LOG.info(
         "Verify threshold {}, identify threshold {}, single-view probes {} for model {}",
         service.threshold(),

@@ -11,11 +11,30 @@ import java.util.List;
 final class RecognitionBodies {
   private RecognitionBodies() {}
 
-  /** {@code POST /v1/verify}: whether the faces match, the cosine score and the threshold used. */
+  /**
+   * {@code POST /v1/verify}: whether the faces match, the cosine score and the threshold used; with
+   * normalisation on, the decision is {@code normalizedScore >= threshold} and {@code rawThreshold}
+   * is the cosine threshold a decision on {@code score} would use ({@code normalizedScore} is null
+   * and {@code rawThreshold} equals {@code threshold} when normalisation is off).
+   */
   @Serdeable
-  public record VerifyBody(boolean match, double score, double threshold) {
+  @JsonInclude(JsonInclude.Include.ALWAYS)
+  public record VerifyBody(
+      boolean match,
+      double score,
+      double threshold,
+      Double normalizedScore,
+      double rawThreshold,
+      boolean normalized) {
     static VerifyBody of(Verification verification) {
-      return new VerifyBody(verification.match(), verification.score(), verification.threshold());
+      boolean normalized = verification.normalizedScore().isPresent();
+      return new VerifyBody(
+          verification.match(),
+          verification.score(),
+          verification.threshold(),
+          normalized ? verification.normalizedScore().getAsDouble() : null,
+          verification.rawThreshold(),
+          normalized);
     }
   }
 

@@ -27,11 +27,35 @@ import picocli.CommandLine.Spec;
         "Writes verifyThreshold, FAR operating points and (with --identify-images) an"
             + " identifyThreshold at an FPIR into the model's model.json.")
 final class CalibrateCommand implements Callable<Integer> {
-  @Option(names = "--images", required = true, description = "Folder with <Name>/<Name>_NNNN.jpg.")
+  @Option(names = "--images", description = "Folder with <Name>/<Name>_NNNN.jpg.")
   Path images;
 
-  @Option(names = "--pairs", required = true, description = "Pairs file in the LFW format.")
+  @Option(names = "--pairs", description = "Pairs file in the LFW format.")
   Path pairs;
+
+  @Option(
+      names = "--gallery",
+      description =
+          "Instead of pairs: calibrate the normalised-score threshold at --normalized-far from this"
+              + " gallery folder (every pair of its people is an impostor pair).")
+  Path gallery;
+
+  @Option(
+      names = "--normalized-far",
+      defaultValue = "1e-3",
+      description = "FAR of the normalised threshold (default: ${DEFAULT-VALUE}).")
+  double normalizedFar;
+
+  @Option(
+      names = "--cohort-exclude",
+      split = ",",
+      description = "Default-cohort sources left out (e.g. the gallery's own data set).")
+  java.util.Set<String> cohortExclude = java.util.Set.of();
+
+  @Option(
+      names = "--stricter-only",
+      description = "With --gallery: keep the model's normalised threshold when it is higher.")
+  boolean stricterOnly;
 
   @Option(
       names = "--far",
@@ -99,6 +123,21 @@ final class CalibrateCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    if (gallery != null) {
+      System.out.println(
+          GalleryCalibrationRun.run(
+              models.model,
+              gallery,
+              normalizedFar,
+              cohortExclude,
+              stricterOnly,
+              commandLine(spec)));
+      return 0;
+    }
+    if (images == null || pairs == null) {
+      throw new picocli.CommandLine.ParameterException(
+          spec.commandLine(), "calibrate needs --images and --pairs, or --gallery");
+    }
     Measured measured = measure();
     PairsEvaluation.Result verification = measured.verification();
     ModelCalibration calibration =

@@ -35,7 +35,9 @@ import picocli.CommandLine.Command;
       SoakCommand.class,
       PoseEnrollEvalCommand.class,
       LandmarkErrorCommand.class,
-      ProfileTemplateCommand.class
+      ProfileTemplateCommand.class,
+      BuildCohortCommand.class,
+      PopulationCheckCommand.class
     })
 public final class FacegateCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

@@ -71,6 +71,13 @@ public interface Gallery extends AutoCloseable {
    */
   Optional<Match> compare(String id, Embedding probe);
 
+  /**
+   * The templates of one enrolled person, in enrollment order; empty when no such person is
+   * enrolled (also for an id that is not valid). For score normalisation, which needs the template
+   * a probe was compared with.
+   */
+  Optional<List<Embedding>> templates(String id);
+
   /** How many people are enrolled. */
   int size();
 

@@ -262,6 +262,21 @@ final class GalleryView {
                 .map(person -> new Match(person.id(), person.name(), person.bestCosine(query))));
   }
 
+  /** See {@link Gallery#templates}: empty for an invalid or unknown id. */
+  Optional<List<Embedding>> templates(String id) {
+    if (!TemplateInput.isValidId(id)) {
+      return Optional.empty();
+    }
+    return readingOpen(
+        () ->
+            Optional.ofNullable(people.get(id))
+                .map(
+                    person ->
+                        person.templates().stream()
+                            .map(template -> new Embedding(template.vector()))
+                            .toList()));
+  }
+
   /** See {@link Gallery#size}. */
   int size() {
     return readingOpen(people::size);

@@ -40,6 +40,11 @@ abstract class ViewBackedGallery implements Gallery {
   }
 
   @Override
+  public final Optional<List<Embedding>> templates(String id) {
+    return view.templates(id);
+  }
+
+  @Override
   public final int size() {
     return view.size();
   }

@@ -159,6 +159,38 @@ public final class Composition {
       Gallery gallery,
       FaceCrops crops,
       InferenceMetrics metrics) {
+    return service(settings, recognizer, gallery, crops, metrics, NormalizationSettings.OFF);
+  }
+
+  /**
+   * {@link #service(ServiceSettings, FaceRecognizer, Gallery, FaceCrops, InferenceMetrics)},
+   * deciding verify requests on cohort-normalised scores when {@code normalization.enabled()}: the
+   * default cohort, its top-k and switch-over come from the model's {@code normalization} card, the
+   * threshold from the operator or else the card.
+   *
+   * @throws facegate.core.FaceException {@code configuration_invalid} when normalisation is on but
+   *     the model has no normalisation card, no cohort file or no threshold
+   */
+  public static FaceService service(
+      ServiceSettings settings,
+      FaceRecognizer recognizer,
+      Gallery gallery,
+      FaceCrops crops,
+      InferenceMetrics metrics,
+      NormalizationSettings normalization) {
+    FaceService raw = rawService(settings, recognizer, gallery, crops, metrics);
+    if (!normalization.enabled()) {
+      return raw;
+    }
+    return raw.normalized(CohortLoader.load(normalization, gallery));
+  }
+
+  private static FaceService rawService(
+      ServiceSettings settings,
+      FaceRecognizer recognizer,
+      Gallery gallery,
+      FaceCrops crops,
+      InferenceMetrics metrics) {
     recognizer.reportTo(metrics);
     double threshold =
         FaceService.resolveThreshold(

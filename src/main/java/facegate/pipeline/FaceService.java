@@ -71,6 +71,7 @@ public final class FaceService {
   private final double threshold;
   private final double identifyThreshold;
   private final FaceCrops crops;
+  private final ScoreNormalization normalization; // null: decisions on the cosine
   private final Object enrollments = new Object();
 
   /**
@@ -126,6 +127,29 @@ public final class FaceService {
       FaceCrops crops,
       SingleViewEmbedder singleView,
       OptionalDouble singleViewMargin) {
+    this(
+        embedder,
+        poseViews,
+        gallery,
+        threshold,
+        identifyThreshold,
+        crops,
+        singleView,
+        singleViewMargin,
+        null);
+  }
+
+  private FaceService(
+      PhotoEmbedder embedder,
+      ViewEmbedder poseViews,
+      Gallery gallery,
+      double threshold,
+      double identifyThreshold,
+      FaceCrops crops,
+      SingleViewEmbedder singleView,
+      OptionalDouble singleViewMargin,
+      ScoreNormalization normalization) {
+    this.normalization = normalization;
     this.singleViewMargin = Objects.requireNonNull(singleViewMargin, "singleViewMargin");
     if (singleViewMargin.isPresent()) {
       Objects.requireNonNull(singleView, "singleView");
@@ -141,6 +165,31 @@ public final class FaceService {
     this.threshold = requireThreshold(threshold);
     this.identifyThreshold = requireThreshold(identifyThreshold);
     this.crops = Objects.requireNonNull(crops, "crops");
+  }
+
+  /**
+   * This service deciding verify requests on cohort-normalised scores ({@link ScoreNormalization});
+   * such a service embeds every probe with its mirror image (no single-view first look, whose
+   * margin is calibrated on cosines).
+   */
+  FaceService normalized(ScoreNormalization normalization) {
+    return new FaceService(
+        embedder,
+        poseViews,
+        gallery,
+        threshold,
+        identifyThreshold,
+        crops,
+        singleView,
+        OptionalDouble.empty(),
+        Objects.requireNonNull(normalization, "normalization"));
+  }
+
+  /** The threshold on normalised scores, empty when verify decides on the cosine. */
+  public OptionalDouble normalizedThreshold() {
+    return normalization == null
+        ? OptionalDouble.empty()
+        : OptionalDouble.of(normalization.threshold());
   }
 
   /**
@@ -275,10 +324,16 @@ public final class FaceService {
    * Whether {@code photo} shows the enrolled person {@code id} (compared with each template). With
    * a single-view margin, the probe's chip is embedded alone first; only a score within the margin
    * of the threshold is recomputed with the mirrored chip added, so the decision is the one the
-   * full embedding would give (the score is the full embedding's only when it was recomputed).
+   * full embedding would give (the score is the full embedding's only when it was recomputed). A
+   * normalising service decides on the normalised score of the probe with the best template.
    */
   public Verification verify(byte[] photo, String id) {
     requirePerson(id);
+    if (normalization != null) {
+      Embedding probe = embedder.largestFace(photo).embedding();
+      List<Embedding> templates = gallery.templates(id).orElseThrow(() -> personNotFound(id));
+      return normalization.enrolled(probe, id, templates, threshold);
+    }
     if (singleViewMargin.isEmpty()) {
       return decide(score(id, embedder.largestFace(photo).embedding()));
     }
@@ -299,6 +354,9 @@ public final class FaceService {
   public Verification verifyPhotos(byte[] photo, byte[] otherPhoto) {
     Embedding first = embedder.largestFace(photo).embedding();
     Embedding second = embedder.largestFace(otherPhoto).embedding();
+    if (normalization != null) {
+      return normalization.photos(first, second, threshold);
+    }
     return decide(first.cosine(second));
   }
 

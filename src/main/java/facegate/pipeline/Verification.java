@@ -1,17 +1,39 @@
 package facegate.pipeline;
 
+import java.util.Objects;
+import java.util.OptionalDouble;
+
 /**
  * The answer to "are these the same person?".
  *
- * @param match whether {@code score} reaches {@code threshold} (score ≥ threshold)
+ * @param match whether the decision's score reaches {@code threshold}: the normalised score when
+ *     there is one, otherwise {@code score}
  * @param score cosine similarity of the two faces (for an enrolled person: with their best
  *     template), in [-1, 1]
- * @param threshold the verify threshold the decision used
+ * @param threshold the threshold the decision used: on normalised scores when {@code
+ *     normalizedScore} is present, otherwise a cosine
+ * @param normalizedScore the cohort-normalised score (adaptive S-norm), empty when the service does
+ *     not normalise
+ * @param rawThreshold the cosine threshold a decision on {@code score} alone would use
  */
-public record Verification(boolean match, double score, double threshold) {
+public record Verification(
+    boolean match,
+    double score,
+    double threshold,
+    OptionalDouble normalizedScore,
+    double rawThreshold) {
   public Verification {
-    if (!Double.isFinite(score) || !Double.isFinite(threshold)) {
-      throw new IllegalArgumentException("score and threshold must be finite");
+    Objects.requireNonNull(normalizedScore, "normalizedScore");
+    if (!Double.isFinite(score)
+        || !Double.isFinite(threshold)
+        || !Double.isFinite(rawThreshold)
+        || (normalizedScore.isPresent() && !Double.isFinite(normalizedScore.getAsDouble()))) {
+      throw new IllegalArgumentException("scores and thresholds must be finite");
     }
+  }
+
+  /** A decision on the cosine alone. */
+  public Verification(boolean match, double score, double threshold) {
+    this(match, score, threshold, OptionalDouble.empty(), threshold);
   }
 }
