@@ -3,7 +3,9 @@ package facegate.api;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import facegate.core.Match;
 import facegate.pipeline.Identification;
+import facegate.pipeline.LivenessDecision;
 import facegate.pipeline.Verification;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import java.util.List;
 
@@ -11,11 +13,19 @@ import java.util.List;
 final class RecognitionBodies {
   private RecognitionBodies() {}
 
-  /** {@code POST /v1/verify}: whether the faces match, the cosine score and the threshold used. */
+  /**
+   * {@code POST /v1/verify}: whether the faces match, the cosine score and the threshold used; the
+   * liveness decision when liveness was checked (left out otherwise).
+   */
   @Serdeable
-  public record VerifyBody(boolean match, double score, double threshold) {
-    static VerifyBody of(Verification verification) {
-      return new VerifyBody(verification.match(), verification.score(), verification.threshold());
+  public record VerifyBody(
+      boolean match, double score, double threshold, @Nullable LivenessBody liveness) {
+    static VerifyBody of(Verification verification, LivenessDecision liveness) {
+      return new VerifyBody(
+          verification.match(),
+          verification.score(),
+          verification.threshold(),
+          liveness == null ? null : LivenessBody.of(liveness));
     }
   }
 
@@ -28,14 +38,22 @@ final class RecognitionBodies {
     }
   }
 
-  /** {@code POST /v1/identify}: candidates best first; unknown when none reaches the threshold. */
+  /**
+   * {@code POST /v1/identify}: candidates best first; unknown when none reaches the threshold; the
+   * liveness decision when liveness was checked (left out otherwise).
+   */
   @Serdeable
-  public record IdentifyBody(boolean unknown, List<CandidateBody> candidates, double threshold) {
-    static IdentifyBody of(Identification identification) {
+  public record IdentifyBody(
+      boolean unknown,
+      List<CandidateBody> candidates,
+      double threshold,
+      @Nullable LivenessBody liveness) {
+    static IdentifyBody of(Identification identification, LivenessDecision liveness) {
       return new IdentifyBody(
           identification.unknown(),
           identification.candidates().stream().map(CandidateBody::of).toList(),
-          identification.threshold());
+          identification.threshold(),
+          liveness == null ? null : LivenessBody.of(liveness));
     }
   }
 }

@@ -33,7 +33,8 @@ import picocli.CommandLine.Command;
       BenchCommand.class,
       FuzzCommand.class,
       SoakCommand.class,
-      PoseEnrollEvalCommand.class
+      PoseEnrollEvalCommand.class,
+      LivenessEvalCommand.class
     })
 public final class FacegateCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
