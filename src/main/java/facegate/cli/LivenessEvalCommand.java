@@ -10,6 +10,8 @@ import facegate.liveness.TextureLivenessModel;
 import facegate.pipeline.FaceRecognizer;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Arrays;
@@ -57,7 +59,7 @@ final class LivenessEvalCommand implements Callable<Integer> {
 
   @Option(
       names = "--target-apcer",
-      defaultValue = "0.05",
+      defaultValue = "0.01",
       description = "APCER the threshold is calibrated to (default ${DEFAULT-VALUE})")
   double targetApcer;
 
@@ -125,6 +127,7 @@ final class LivenessEvalCommand implements Callable<Integer> {
             HtmlReport.RunInfo.thisMachine());
     out.println(
         "report: " + LivenessReport.write(report, result, protocol, List.of(faces, timing), info));
+    writeScores(report.resolve("scores.tsv"), frames, result);
     if (save != null) {
       save(frames, result, info, timing).write(save);
       out.println("model: " + save.resolve(TextureLivenessModel.FILE_NAME));
@@ -159,7 +162,8 @@ final class LivenessEvalCommand implements Callable<Integer> {
     manifest.put("machine", info.machine());
     manifest.put("l2", l2);
     manifest.put(
-        "thresholdCalibration", "lowest threshold with pooled out-of-fold APCER <= " + targetApcer);
+        "thresholdCalibration",
+        "halfway below the lowest pooled out-of-fold score with APCER <= " + targetApcer);
     manifest.put("metrics", metrics);
     return new TextureLivenessModel(
         cropScales,
@@ -170,6 +174,24 @@ final class LivenessEvalCommand implements Callable<Integer> {
         fitted.scales(),
         result.pooledThreshold(),
         manifest);
+  }
+
+  /** Each frame's out-of-fold score and the threshold it was judged against, one per line. */
+  private static void writeScores(
+      Path file, LivenessFrames frames, LivenessEvaluation.Result result) throws IOException {
+    StringBuilder text = new StringBuilder("path\tsubject\tclass\tscore\tthreshold\n");
+    for (int i = 0; i < frames.samples().size(); i++) {
+      text.append(
+          String.format(
+              Locale.ROOT,
+              "%s\t%s\t%s\t%.6f\t%.6f%n",
+              frames.samples().get(i).path(),
+              result.subjects()[i],
+              result.live()[i] ? "live" : "photo",
+              result.scores()[i],
+              result.thresholds()[i]));
+    }
+    Files.writeString(file, text.toString(), StandardCharsets.UTF_8);
   }
 
   static double percentile(double[] values, double quantile) {
