@@ -34,7 +34,8 @@ import picocli.CommandLine.Command;
       FuzzCommand.class,
       SoakCommand.class,
       PoseEnrollEvalCommand.class,
-      LivenessEvalCommand.class
+      LivenessEvalCommand.class,
+      LivenessBenchCommand.class
     })
 public final class FacegateCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
