@@ -82,14 +82,7 @@ final class LivenessEvalCommand implements Callable<Integer> {
     }
     LivenessEvaluation.Result result =
         LivenessEvaluation.crossValidate(frames.samples(), l2, targetApcer);
-    LivenessRates rates = result.calibrated();
-    String timing =
-        String.format(
-            Locale.ROOT,
-            "liveness features ms/face: median %.2f, p95 %.2f; decode+detect ms/frame: median %.1f",
-            percentile(frames.featureMillis(), 0.5),
-            percentile(frames.featureMillis(), 0.95),
-            percentile(frames.detectMillis(), 0.5));
+    String timing = timing(frames);
     String faces =
         "frames "
             + labels.size()
@@ -97,25 +90,7 @@ final class LivenessEvalCommand implements Callable<Integer> {
             + frames.noFace().size()
             + (frames.noFace().isEmpty() ? "" : ": " + frames.noFace());
     out.println(faces);
-    out.printf(
-        Locale.ROOT,
-        "leave-one-subject-out, thresholds calibrated on the other subjects (APCER %.3f):"
-            + " APCER=%.4f (%d/%d) BPCER=%.4f (%d/%d) ACER=%.4f%n",
-        targetApcer,
-        rates.apcer(),
-        rates.attacksAccepted(),
-        rates.attacks(),
-        rates.bpcer(),
-        rates.bonaFideRefused(),
-        rates.bonaFide(),
-        rates.acer());
-    out.printf(
-        Locale.ROOT,
-        "pooled out-of-fold: EER=%.4f BPCER@APCER1%%=%.4f BPCER@APCER5%%=%.4f threshold=%.4f%n",
-        result.roc().equalErrorRate(),
-        result.bpcerAtApcer(0.01),
-        result.bpcerAtApcer(0.05),
-        result.pooledThreshold());
+    print(out, result);
     out.println(timing);
     String protocol =
         data + ", crops " + Arrays.toString(cropScales) + " @" + cropSize + "px, l2 " + l2;
@@ -174,6 +149,38 @@ final class LivenessEvalCommand implements Callable<Integer> {
         fitted.scales(),
         result.pooledThreshold(),
         manifest);
+  }
+
+  private static String timing(LivenessFrames frames) {
+    return String.format(
+        Locale.ROOT,
+        "liveness features ms/face: median %.2f, p95 %.2f; decode+detect ms/frame: median %.1f",
+        percentile(frames.featureMillis(), 0.5),
+        percentile(frames.featureMillis(), 0.95),
+        percentile(frames.detectMillis(), 0.5));
+  }
+
+  private void print(PrintWriter out, LivenessEvaluation.Result result) {
+    LivenessRates rates = result.calibrated();
+    out.printf(
+        Locale.ROOT,
+        "leave-one-subject-out, thresholds calibrated on the other subjects (APCER %.3f):"
+            + " APCER=%.4f (%d/%d) BPCER=%.4f (%d/%d) ACER=%.4f%n",
+        targetApcer,
+        rates.apcer(),
+        rates.attacksAccepted(),
+        rates.attacks(),
+        rates.bpcer(),
+        rates.bonaFideRefused(),
+        rates.bonaFide(),
+        rates.acer());
+    out.printf(
+        Locale.ROOT,
+        "pooled out-of-fold: EER=%.4f BPCER@APCER1%%=%.4f BPCER@APCER5%%=%.4f threshold=%.4f%n",
+        result.roc().equalErrorRate(),
+        result.bpcerAtApcer(0.01),
+        result.bpcerAtApcer(0.05),
+        result.pooledThreshold());
   }
 
   /** Each frame's out-of-fold score and the threshold it was judged against, one per line. */
