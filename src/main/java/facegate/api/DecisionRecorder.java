@@ -5,6 +5,7 @@ import facegate.core.Person;
 import facegate.gallery.AuditEntry;
 import facegate.gallery.AuditLog;
 import facegate.pipeline.Identification;
+import facegate.pipeline.LivenessDecision;
 import facegate.pipeline.Verification;
 import io.micronaut.http.HttpRequest;
 import jakarta.inject.Singleton;
@@ -50,6 +51,20 @@ final class DecisionRecorder {
         best == null ? null : best.personId(),
         best == null ? null : best.score(),
         outcome);
+  }
+
+  /**
+   * A liveness decision: on its own ({@code action} {@code liveness}), or one that refuses a verify
+   * or identify ({@code action} {@code verify} or {@code identify}); outcome {@code live} or {@code
+   * presentation_attack}, score the liveness score.
+   *
+   * @param subject the enrolled person a verify was against, or null
+   */
+  void livenessChecked(
+      HttpRequest<?> request, String action, String subject, LivenessDecision decision) {
+    String outcome = decision.live() ? "live" : "presentation_attack";
+    metrics.decided(action, outcome);
+    write(request, action, subject, decision.score(), outcome);
   }
 
   private void write(

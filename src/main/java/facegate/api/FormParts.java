@@ -165,4 +165,21 @@ final class FormParts {
   Optional<String> optionalText(String name) {
     return optionalBytes(name).map(bytes -> new String(bytes, StandardCharsets.UTF_8));
   }
+
+  /**
+   * The true/false part {@code name} ({@code part} its text, or null): {@code true} or {@code
+   * false}; absent or empty: {@code byDefault}; anything else {@code malformed_request}.
+   */
+  static boolean flag(String name, String part, boolean byDefault) {
+    if (part == null || part.isEmpty()) {
+      return byDefault;
+    }
+    return switch (part) {
+      case "true" -> true;
+      case "false" -> false;
+      default ->
+          throw new FaceException(
+              ErrorCode.MALFORMED_REQUEST, name + " must be true or false, got '" + part + "'");
+    };
+  }
 }

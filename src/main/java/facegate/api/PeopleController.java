@@ -1,7 +1,5 @@
 package facegate.api;
 
-import facegate.core.ErrorCode;
-import facegate.core.FaceException;
 import facegate.core.Person;
 import facegate.pipeline.FaceService;
 import io.micronaut.http.HttpRequest;
@@ -57,16 +55,7 @@ public final class PeopleController {
 
   /** The {@code poseViews} part: {@code true} or {@code false}; absent or empty: the default. */
   static boolean poseViews(String part, boolean byDefault) {
-    if (part == null || part.isEmpty()) {
-      return byDefault;
-    }
-    return switch (part) {
-      case "true" -> true;
-      case "false" -> false;
-      default ->
-          throw new FaceException(
-              ErrorCode.MALFORMED_REQUEST, "poseViews must be true or false, got '" + part + "'");
-    };
+    return FormParts.flag("poseViews", part, byDefault);
   }
 
   @Get

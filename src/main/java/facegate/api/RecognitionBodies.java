@@ -3,7 +3,9 @@ package facegate.api;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import facegate.core.Match;
 import facegate.pipeline.Identification;
+import facegate.pipeline.LivenessDecision;
 import facegate.pipeline.Verification;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import java.util.List;
 
@@ -15,7 +17,8 @@ final class RecognitionBodies {
    * {@code POST /v1/verify}: whether the faces match, the cosine score and the threshold used; with
    * normalisation on, the decision is {@code normalizedScore >= threshold} and {@code rawThreshold}
    * is the cosine threshold a decision on {@code score} would use ({@code normalizedScore} is null
-   * and {@code rawThreshold} equals {@code threshold} when normalisation is off).
+   * and {@code rawThreshold} equals {@code threshold} when normalisation is off). The liveness
+   * decision when liveness was checked (left out otherwise).
    */
   @Serdeable
   @JsonInclude(JsonInclude.Include.ALWAYS)
@@ -25,8 +28,9 @@ final class RecognitionBodies {
       double threshold,
       Double normalizedScore,
       double rawThreshold,
-      boolean normalized) {
-    static VerifyBody of(Verification verification) {
+      boolean normalized,
+      @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable LivenessBody liveness) {
+    static VerifyBody of(Verification verification, LivenessDecision liveness) {
       boolean normalized = verification.normalizedScore().isPresent();
       return new VerifyBody(
           verification.match(),
@@ -34,7 +38,8 @@ final class RecognitionBodies {
           verification.threshold(),
           normalized ? verification.normalizedScore().getAsDouble() : null,
           verification.rawThreshold(),
-          normalized);
+          normalized,
+          liveness == null ? null : LivenessBody.of(liveness));
     }
   }
 
@@ -47,14 +52,22 @@ final class RecognitionBodies {
     }
   }
 
-  /** {@code POST /v1/identify}: candidates best first; unknown when none reaches the threshold. */
+  /**
+   * {@code POST /v1/identify}: candidates best first; unknown when none reaches the threshold; the
+   * liveness decision when liveness was checked (left out otherwise).
+   */
   @Serdeable
-  public record IdentifyBody(boolean unknown, List<CandidateBody> candidates, double threshold) {
-    static IdentifyBody of(Identification identification) {
+  public record IdentifyBody(
+      boolean unknown,
+      List<CandidateBody> candidates,
+      double threshold,
+      @Nullable LivenessBody liveness) {
+    static IdentifyBody of(Identification identification, LivenessDecision liveness) {
       return new IdentifyBody(
           identification.unknown(),
           identification.candidates().stream().map(CandidateBody::of).toList(),
-          identification.threshold());
+          identification.threshold(),
+          liveness == null ? null : LivenessBody.of(liveness));
     }
   }
 }

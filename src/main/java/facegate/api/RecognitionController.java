@@ -6,6 +6,7 @@ import facegate.core.ErrorCode;
 import facegate.core.FaceException;
 import facegate.pipeline.FaceService;
 import facegate.pipeline.Identification;
+import facegate.pipeline.LivenessDecision;
 import facegate.pipeline.Verification;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MediaType;
@@ -23,13 +24,19 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 public final class RecognitionController {
   private final FaceService faces;
   private final DecisionRecorder decisions;
+  private final LivenessGate liveness;
 
-  RecognitionController(FaceService faces, DecisionRecorder decisions) {
+  RecognitionController(FaceService faces, DecisionRecorder decisions, LivenessGate liveness) {
     this.faces = faces;
     this.decisions = decisions;
+    this.liveness = liveness;
   }
 
-  /** {@code photo} against an enrolled person ({@code id}) or a second photo ({@code other}). */
+  /**
+   * {@code photo} against an enrolled person ({@code id}) or a second photo ({@code other}); with
+   * {@code liveness=true} (default {@code facegate.liveness.enabled}) {@code photo} must be judged
+   * live first, or the answer is {@code 403 presentation_attack}.
+   */
   @Post(value = "/verify", consumes = MediaType.MULTIPART_FORM_DATA)
   public VerifyBody verify(HttpRequest<?> request, @Body MultipartBody body) {
     FormParts parts = FormParts.read(body);
@@ -40,13 +47,17 @@ public final class RecognitionController {
       throw new FaceException(
           ErrorCode.MALFORMED_REQUEST, "send exactly one of the parts 'id' and 'other'");
     }
+    LivenessDecision live = liveness.require(request, parts, "verify", id, photo);
     Verification verification =
         id != null ? faces.verify(photo, id) : faces.verifyPhotos(photo, other);
     decisions.verified(request, id, verification);
-    return VerifyBody.of(verification);
+    return VerifyBody.of(verification, live);
   }
 
-  /** The enrolled people most like the face in {@code photo}; {@code k} 1..100, default 5. */
+  /**
+   * The enrolled people most like the face in {@code photo}; {@code k} 1..100, default 5; {@code
+   * liveness} as for verify.
+   */
   @Post(value = "/identify", consumes = MediaType.MULTIPART_FORM_DATA)
   public IdentifyBody identify(HttpRequest<?> request, @Body MultipartBody body) {
     FormParts parts = FormParts.read(body);
@@ -55,9 +66,11 @@ public final class RecognitionController {
             .optionalText("k")
             .map(RecognitionController::candidates)
             .orElse(FaceService.DEFAULT_CANDIDATES);
-    Identification identification = faces.identify(parts.photo("photo"), k);
+    byte[] photo = parts.photo("photo");
+    LivenessDecision live = liveness.require(request, parts, "identify", null, photo);
+    Identification identification = faces.identify(photo, k);
     decisions.identified(request, identification);
-    return IdentifyBody.of(identification);
+    return IdentifyBody.of(identification, live);
   }
 
   /** The {@code k} part: a whole number (the service checks its range). */

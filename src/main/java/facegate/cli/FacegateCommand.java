@@ -37,7 +37,9 @@ import picocli.CommandLine.Command;
       LandmarkErrorCommand.class,
       ProfileTemplateCommand.class,
       BuildCohortCommand.class,
-      PopulationCheckCommand.class
+      PopulationCheckCommand.class,
+      LivenessEvalCommand.class,
+      LivenessBenchCommand.class
     })
 public final class FacegateCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

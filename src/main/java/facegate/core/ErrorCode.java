@@ -29,6 +29,8 @@ public enum ErrorCode {
   CONFIGURATION_INVALID("configuration_invalid", 500),
   GALLERY_UNAVAILABLE("gallery_unavailable", 503),
   INTERNAL("internal_error", 500),
+  /** The liveness check judged the photo a presentation attack (e.g. a printed photo). */
+  PRESENTATION_ATTACK("presentation_attack", 403),
   /** Too much work queued: retry after the {@code Retry-After} header's seconds. */
   OVERLOADED("overloaded", 503);
 

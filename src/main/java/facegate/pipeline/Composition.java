@@ -14,6 +14,7 @@ import facegate.gallery.Gallery;
 import facegate.gallery.GalleryOptions;
 import facegate.gallery.HnswGallery;
 import facegate.gallery.PostgresGallery;
+import facegate.liveness.TextureLivenessDetector;
 import facegate.vision.FallbackFaceDetector;
 import facegate.vision.ImageDecoder;
 import facegate.vision.MediaPipeFaceDetector;
@@ -202,5 +203,18 @@ public final class Composition {
         settings.singleView() ? recognizer.singleViewMargin() : OptionalDouble.empty();
     return new FaceService(
         recognizer, gallery, threshold, identifyThreshold, crops, singleViewMargin);
+  }
+
+  /**
+   * The liveness check of the texture model in {@code modelFolder} over {@code recognizer}'s
+   * decoder and detector, with the model's calibrated threshold unless {@code threshold} is given.
+   *
+   * @throws facegate.core.FaceException {@code model_not_found} or {@code model_invalid} for a
+   *     missing or unreadable model; {@code configuration_invalid} for a threshold outside [0, 1]
+   */
+  public static LivenessCheck liveness(
+      Path modelFolder, OptionalDouble threshold, FaceRecognizer recognizer) {
+    TextureLivenessDetector detector = TextureLivenessDetector.load(modelFolder);
+    return new LivenessCheck(recognizer, detector, threshold.orElse(detector.model().threshold()));
   }
 }

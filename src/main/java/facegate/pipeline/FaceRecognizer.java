@@ -110,6 +110,14 @@ public final class FaceRecognizer implements AutoCloseable {
   }
 
   /**
+   * The box of the largest face in {@code image} as verify and identify would find it; empty when
+   * there is none. Runs on the caller's thread.
+   */
+  public Optional<FaceBox> largestFaceBox(RgbImage image) {
+    return detector.detectLargest(image).stream().findFirst();
+  }
+
+  /**
    * The aligned faces of an image, largest first; empty when there is none. With {@code allFaces}
    * false, at most the largest.
    */

@@ -48,6 +48,7 @@ class RouteAccessIT implements TestPropertyProvider {
           Map.entry("/prometheus", Optional.of(Role.VERIFIER)),
           Map.entry("/v1/verify", Optional.of(Role.VERIFIER)),
           Map.entry("/v1/identify", Optional.of(Role.VERIFIER)),
+          Map.entry("/v1/liveness", Optional.of(Role.VERIFIER)),
           Map.entry("/v1/faces/detect", Optional.of(Role.VERIFIER)),
           Map.entry("/v1/crops/{id}", Optional.of(Role.VERIFIER)),
           Map.entry("/v1/session", Optional.of(Role.VERIFIER)),
