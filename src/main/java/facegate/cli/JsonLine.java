@@ -20,6 +20,15 @@ final class JsonLine {
 
   record CandidateLine(String id, String name, double score) {}
 
+  /** {@code normalizedScore} is null (left out) when the decision was on the raw score. */
+  record VerifyLine(
+      boolean match,
+      double score,
+      double threshold,
+      Double normalizedScore,
+      double rawThreshold,
+      boolean normalized) {}
+
   record IdentifyLine(boolean unknown, List<CandidateLine> candidates, double threshold) {}
 
   static String of(Person person) {
@@ -29,7 +38,15 @@ final class JsonLine {
   }
 
   static String of(Verification verification) {
-    return GSON.toJson(verification);
+    boolean normalized = verification.normalizedScore().isPresent();
+    return GSON.toJson(
+        new VerifyLine(
+            verification.match(),
+            verification.score(),
+            verification.threshold(),
+            normalized ? verification.normalizedScore().getAsDouble() : null,
+            verification.rawThreshold(),
+            normalized));
   }
 
   static String of(Identification identification) {
