@@ -70,8 +70,7 @@ final class BuildCohortCommand implements Callable<Integer> {
     builder.addImages(firstPerIdentity(data.resolve("celeba-299")), "celeba");
     builder.addPeople(data.resolve("asian-faces/images"), "asian-faces", 10_000, Set.of());
     builder.addPeople(data.resolve("cfp/images"), "cfp", 10_000, Set.of());
-    EmbeddingCache cache =
-        cacheFile == null ? null : EmbeddingCache.open(cacheFile, models.fingerprint());
+    EmbeddingCache cache = models.cache(cacheFile);
     TemplateCohort cohort;
     try (FaceRecognizer recognizer = models.open(threads)) {
       ProgressBar bar = new ProgressBar(System.err, "cohort", builder.imageCount());

@@ -166,8 +166,7 @@ final class CalibrateCommand implements Callable<Integer> {
   /** Embeds the pairs (and the single views and identification images when asked), with caches. */
   private Measured measure() {
     PairsProtocol protocol = PairsProtocol.read(pairs);
-    EmbeddingCache cache =
-        cacheFile == null ? null : EmbeddingCache.open(cacheFile, models.fingerprint());
+    EmbeddingCache cache = models.cache(cacheFile);
     PairsEvaluation.Result verification;
     PairsEvaluation.Result singleViews = null;
     IdentificationReport identification = null;

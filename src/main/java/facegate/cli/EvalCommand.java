@@ -91,8 +91,7 @@ final class EvalCommand implements Callable<Integer> {
     PairsProtocol protocol = PairsProtocol.read(pairs);
     int imageCount = protocol.images(images).size();
     long start = System.nanoTime();
-    EmbeddingCache cache =
-        cacheFile == null ? null : EmbeddingCache.open(cacheFile, models.fingerprint());
+    EmbeddingCache cache = models.cache(cacheFile);
     PairsEvaluation.Result result;
     String modelName;
     try (FaceRecognizer recognizer = models.open(threads)) {

@@ -53,8 +53,7 @@ final class IdentifyEvalCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     IdentificationEvaluation.Protocol protocol = IdentificationEvaluation.protocol(images);
-    EmbeddingCache cache =
-        cacheFile == null ? null : EmbeddingCache.open(cacheFile, models.fingerprint());
+    EmbeddingCache cache = models.cache(cacheFile);
     long start = System.nanoTime();
     IdentificationReport report;
     String modelName;

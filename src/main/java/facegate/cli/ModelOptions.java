@@ -1,5 +1,6 @@
 package facegate.cli;
 
+import facegate.eval.EmbeddingCache;
 import facegate.eval.HtmlReport;
 import facegate.pipeline.Composition;
 import facegate.pipeline.FaceRecognizer;
@@ -61,6 +62,11 @@ final class ModelOptions {
    */
   String fingerprint() {
     return fingerprint(List.of(), List.of(model, landmarkModel, detectorModel));
+  }
+
+  /** The embedding cache in {@code file} keyed by {@link #fingerprint()}; null without a file. */
+  EmbeddingCache cache(Path file) {
+    return file == null ? null : EmbeddingCache.open(file, fingerprint());
   }
 
   /**

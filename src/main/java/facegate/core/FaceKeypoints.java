@@ -31,15 +31,7 @@ public record FaceKeypoints(double[] xy) {
   public static final int LEFT_EAR = 5;
 
   public FaceKeypoints {
-    if (xy == null || xy.length != COUNT * 2) {
-      throw new IllegalArgumentException("expected " + COUNT * 2 + " keypoint coordinates");
-    }
-    for (double v : xy) {
-      if (!Double.isFinite(v)) {
-        throw new IllegalArgumentException("keypoint coordinate is not finite: " + v);
-      }
-    }
-    xy = xy.clone();
+    xy = Coordinates.checkedCopy(xy, COUNT, "keypoint");
   }
 
   public double x(int index) {

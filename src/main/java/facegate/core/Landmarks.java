@@ -12,15 +12,7 @@ public record Landmarks(double[] xy) {
   public static final int COUNT = 68;
 
   public Landmarks {
-    if (xy == null || xy.length != COUNT * 2) {
-      throw new IllegalArgumentException("expected 136 landmark coordinates");
-    }
-    for (double v : xy) {
-      if (!Double.isFinite(v)) {
-        throw new IllegalArgumentException("landmark coordinate is not finite: " + v);
-      }
-    }
-    xy = xy.clone();
+    xy = Coordinates.checkedCopy(xy, COUNT, "landmark");
   }
 
   public double x(int index) {
