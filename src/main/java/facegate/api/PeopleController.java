@@ -1,6 +1,6 @@
 package facegate.api;
 
-import facegate.core.Person;
+import facegate.pipeline.Enrollment;
 import facegate.pipeline.FaceService;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -43,14 +43,14 @@ public final class PeopleController {
   public HttpResponse<PersonBody> enroll(HttpRequest<?> request, @Body MultipartBody body) {
     FormParts parts = FormParts.read(body);
     boolean withViews = poseViews(parts.optionalText("poseViews").orElse(null), poseViewsByDefault);
-    Person person =
+    Enrollment enrollment =
         faces.enroll(
             parts.text("id"),
             parts.optionalText("name").orElse(null),
             parts.photo("photo"),
             withViews);
-    decisions.enrolled(request, person);
-    return HttpResponse.created(PersonBody.of(person));
+    decisions.enrolled(request, enrollment.person());
+    return HttpResponse.created(PersonBody.of(enrollment));
   }
 
   /** The {@code poseViews} part: {@code true} or {@code false}; absent or empty: the default. */

@@ -17,8 +17,10 @@ final class RecognitionBodies {
    * {@code POST /v1/verify}: whether the faces match, the cosine score and the threshold used; with
    * normalisation on, the decision is {@code normalizedScore >= threshold} and {@code rawThreshold}
    * is the cosine threshold a decision on {@code score} would use ({@code normalizedScore} is null
-   * and {@code rawThreshold} equals {@code threshold} when normalisation is off). The liveness
-   * decision when liveness was checked (left out otherwise).
+   * and {@code rawThreshold} equals {@code threshold} when normalisation is off). The probe's
+   * {@code view} and {@code yawDegrees} ({@link ViewFields}), and for two photos the second's
+   * {@code otherView} and {@code otherYawDegrees} (left out against an enrolled person). The
+   * liveness decision when liveness was checked (left out otherwise).
    */
   @Serdeable
   @JsonInclude(JsonInclude.Include.ALWAYS)
@@ -29,6 +31,10 @@ final class RecognitionBodies {
       Double normalizedScore,
       double rawThreshold,
       boolean normalized,
+      String view,
+      @Nullable Double yawDegrees,
+      @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable String otherView,
+      @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable Double otherYawDegrees,
       @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable LivenessBody liveness) {
     static VerifyBody of(Verification verification, LivenessDecision liveness) {
       boolean normalized = verification.normalizedScore().isPresent();
@@ -39,6 +45,10 @@ final class RecognitionBodies {
           normalized ? verification.normalizedScore().getAsDouble() : null,
           verification.rawThreshold(),
           normalized,
+          ViewFields.name(verification.view()),
+          ViewFields.yaw(verification.view()),
+          ViewFields.name(verification.otherView()),
+          ViewFields.yaw(verification.otherView()),
           liveness == null ? null : LivenessBody.of(liveness));
     }
   }
@@ -54,19 +64,24 @@ final class RecognitionBodies {
 
   /**
    * {@code POST /v1/identify}: candidates best first; unknown when none reaches the threshold; the
-   * liveness decision when liveness was checked (left out otherwise).
+   * probe's {@code view} and {@code yawDegrees} ({@link ViewFields}); the liveness decision when
+   * liveness was checked (left out otherwise).
    */
   @Serdeable
   public record IdentifyBody(
       boolean unknown,
       List<CandidateBody> candidates,
       double threshold,
+      String view,
+      @Nullable Double yawDegrees,
       @Nullable LivenessBody liveness) {
     static IdentifyBody of(Identification identification, LivenessDecision liveness) {
       return new IdentifyBody(
           identification.unknown(),
           identification.candidates().stream().map(CandidateBody::of).toList(),
           identification.threshold(),
+          ViewFields.name(identification.view()),
+          ViewFields.yaw(identification.view()),
           liveness == null ? null : LivenessBody.of(liveness));
     }
   }

@@ -6,8 +6,10 @@ import com.google.gson.JsonObject;
 import facegate.core.FaceException;
 import facegate.core.Match;
 import facegate.core.Person;
+import facegate.pipeline.Enrollment;
 import facegate.pipeline.Identification;
 import facegate.pipeline.Verification;
+import facegate.pose.FaceView;
 import java.util.List;
 
 /** The one-line JSON the gallery commands print: the same field names as the HTTP API's answers. */
@@ -16,7 +18,8 @@ final class JsonLine {
 
   private JsonLine() {}
 
-  record PersonLine(String id, String name, int templates, String enrolledAt) {}
+  record PersonLine(
+      String id, String name, int templates, String enrolledAt, String view, Double yawDegrees) {}
 
   record CandidateLine(String id, String name, double score) {}
 
@@ -27,14 +30,40 @@ final class JsonLine {
       double threshold,
       Double normalizedScore,
       double rawThreshold,
-      boolean normalized) {}
+      boolean normalized,
+      String view,
+      Double yawDegrees,
+      String otherView,
+      Double otherYawDegrees) {}
 
-  record IdentifyLine(boolean unknown, List<CandidateLine> candidates, double threshold) {}
+  record IdentifyLine(
+      boolean unknown,
+      List<CandidateLine> candidates,
+      double threshold,
+      String view,
+      Double yawDegrees) {}
 
-  static String of(Person person) {
+  /** As the API's enroll answer: the person and the enrolled face's view. */
+  static String of(Enrollment enrollment) {
+    Person person = enrollment.person();
     return GSON.toJson(
         new PersonLine(
-            person.id(), person.name(), person.templates(), person.enrolledAt().toString()));
+            person.id(),
+            person.name(),
+            person.templates(),
+            person.enrolledAt().toString(),
+            name(enrollment.view()),
+            yaw(enrollment.view())));
+  }
+
+  /** The view's name, null (left out) when {@code view} is null. */
+  private static String name(FaceView view) {
+    return view == null ? null : view.view();
+  }
+
+  /** The yaw rounded to 0.1 degree, null (left out) when unknown, as the API shows it. */
+  private static Double yaw(FaceView view) {
+    return view == null ? null : view.roundedYawDegrees();
   }
 
   static String of(Verification verification) {
@@ -46,7 +75,11 @@ final class JsonLine {
             verification.threshold(),
             normalized ? verification.normalizedScore().getAsDouble() : null,
             verification.rawThreshold(),
-            normalized));
+            normalized,
+            name(verification.view()),
+            yaw(verification.view()),
+            name(verification.otherView()),
+            yaw(verification.otherView())));
   }
 
   static String of(Identification identification) {
@@ -54,7 +87,9 @@ final class JsonLine {
         new IdentifyLine(
             identification.unknown(),
             identification.candidates().stream().map(JsonLine::candidate).toList(),
-            identification.threshold()));
+            identification.threshold(),
+            name(identification.view()),
+            yaw(identification.view())));
   }
 
   private static CandidateLine candidate(Match match) {

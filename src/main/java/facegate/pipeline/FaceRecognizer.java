@@ -12,6 +12,7 @@ import facegate.core.Landmarks;
 import facegate.core.RgbImage;
 import facegate.embed.FaceEmbedder;
 import facegate.embed.LandmarkLocator;
+import facegate.pose.ViewEstimator;
 import facegate.vision.FaceAligner;
 import facegate.vision.ImageDecoder;
 import facegate.vision.Mirror;
@@ -67,6 +68,7 @@ public final class FaceRecognizer implements AutoCloseable {
   private final LandmarkLocator landmarkLocator;
   private final FaceAligner aligner;
   private final FaceEmbedder embedder;
+  private final ViewEstimator views = ViewEstimator.shipped();
   private final BoundedStage stage; // null: photos are processed on the caller's thread
 
   /**
@@ -274,7 +276,7 @@ public final class FaceRecognizer implements AutoCloseable {
       throw noFace();
     }
     AlignedFace face = faces.get(0);
-    return new FoundFace(embed(faces).get(0), face.chip(), aligner.chipLandmarks(face.landmarks()));
+    return found(face, embed(faces).get(0));
   }
 
   /**
@@ -288,8 +290,12 @@ public final class FaceRecognizer implements AutoCloseable {
   public FoundFace largestFaceSingleView(byte[] imageBytes) {
     AlignedFace face =
         alignLargest(imageBytes).stream().findFirst().orElseThrow(FaceRecognizer::noFace);
+    return found(face, embedOne(face.chip()));
+  }
+
+  private FoundFace found(AlignedFace face, Embedding embedding) {
     return new FoundFace(
-        embedOne(face.chip()), face.chip(), aligner.chipLandmarks(face.landmarks()));
+        embedding, face.chip(), aligner.chipLandmarks(face.landmarks()), views.estimate(face));
   }
 
   /** {@link #largestFaceSingleView}'s embedding; empty if the image has no face. */

@@ -263,7 +263,7 @@ public final class FaceService {
    * kept, the face's aligned chip is stored (durably) before the person is enrolled and deleted
    * again if enrollment fails.
    */
-  public Person enroll(String id, String name, byte[] photo) {
+  public Enrollment enroll(String id, String name, byte[] photo) {
     return enroll(id, name, photo, false);
   }
 
@@ -273,7 +273,7 @@ public final class FaceService {
    * FaceRenderer3d.DEFAULT_YAWS}): identify and verify take the best-matching template, so a turned
    * probe can meet a turned template. Costs six more embeddings at enrollment.
    */
-  public Person enroll(String id, String name, byte[] photo, boolean poseViews) {
+  public Enrollment enroll(String id, String name, byte[] photo, boolean poseViews) {
     Person.requireValidId(id);
     if (name != null && name.length() > 256) {
       throw new FaceException(ErrorCode.MALFORMED_REQUEST, "name is longer than 256 characters");
@@ -296,7 +296,7 @@ public final class FaceService {
         crops.put(id, crop);
       }
       try {
-        return gallery.enroll(id, name, templates);
+        return new Enrollment(gallery.enroll(id, name, templates), face.view());
       } catch (RuntimeException e) {
         if (crop != null) {
           crops.remove(id);
@@ -330,19 +330,22 @@ public final class FaceService {
   public Verification verify(byte[] photo, String id) {
     requirePerson(id);
     if (normalization != null) {
-      Embedding probe = embedder.largestFace(photo).embedding();
+      FoundFace probe = embedder.largestFace(photo);
       List<Embedding> templates = gallery.templates(id).orElseThrow(() -> personNotFound(id));
-      return normalization.enrolled(probe, id, templates, threshold);
+      return normalization
+          .enrolled(probe.embedding(), id, templates, threshold)
+          .withViews(probe.view(), null);
     }
     if (singleViewMargin.isEmpty()) {
-      return decide(score(id, embedder.largestFace(photo).embedding()));
+      FoundFace probe = embedder.largestFace(photo);
+      return decide(score(id, probe.embedding())).withViews(probe.view(), null);
     }
     FoundFace probe = singleView.singleView(photo);
     double score = score(id, probe.embedding());
     if (Math.abs(score - threshold) < singleViewMargin.getAsDouble()) {
       score = score(id, singleView.withMirror(probe));
     }
-    return decide(score);
+    return decide(score).withViews(probe.view(), null);
   }
 
   private double score(String id, Embedding probe) {
@@ -352,12 +355,13 @@ public final class FaceService {
 
   /** Whether the largest faces of two photos are the same person. */
   public Verification verifyPhotos(byte[] photo, byte[] otherPhoto) {
-    Embedding first = embedder.largestFace(photo).embedding();
-    Embedding second = embedder.largestFace(otherPhoto).embedding();
-    if (normalization != null) {
-      return normalization.photos(first, second, threshold);
-    }
-    return decide(first.cosine(second));
+    FoundFace first = embedder.largestFace(photo);
+    FoundFace second = embedder.largestFace(otherPhoto);
+    Verification decision =
+        normalization != null
+            ? normalization.photos(first.embedding(), second.embedding(), threshold)
+            : decide(first.embedding().cosine(second.embedding()));
+    return decision.withViews(first.view(), second.view());
   }
 
   /**
@@ -371,9 +375,10 @@ public final class FaceService {
       throw new FaceException(
           ErrorCode.MALFORMED_REQUEST, "k must be in 1.." + MAX_CANDIDATES + ", got " + k);
     }
-    List<Match> candidates = gallery.search(embedder.largestFace(photo).embedding(), k);
+    FoundFace probe = embedder.largestFace(photo);
+    List<Match> candidates = gallery.search(probe.embedding(), k);
     boolean unknown = candidates.stream().noneMatch(match -> match.score() >= identifyThreshold);
-    return new Identification(unknown, candidates, identifyThreshold);
+    return new Identification(unknown, candidates, identifyThreshold, probe.view());
   }
 
   /** The enrolled person {@code id}; {@code person_not_found} if there is none. */

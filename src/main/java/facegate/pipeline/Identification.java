@@ -1,6 +1,7 @@
 package facegate.pipeline;
 
 import facegate.core.Match;
+import facegate.pose.FaceView;
 import java.util.List;
 
 /**
@@ -10,9 +11,12 @@ import java.util.List;
  * @param candidates the most similar enrolled people, best first, at most the requested number;
  *     candidates below the threshold are listed too, so callers can see how close they came
  * @param threshold the verify threshold the decision used
+ * @param view the probe's face view
  */
-public record Identification(boolean unknown, List<Match> candidates, double threshold) {
+public record Identification(
+    boolean unknown, List<Match> candidates, double threshold, FaceView view) {
   public Identification {
     candidates = List.copyOf(candidates);
+    java.util.Objects.requireNonNull(view, "view");
   }
 }

@@ -86,7 +86,7 @@ class FaceServiceTest {
 
   @Test
   void enrollsAndRefusesDuplicatesBeforeEmbedding() {
-    Person alice = service.enroll("alice", "Alice A.", photo("alice"));
+    Person alice = service.enroll("alice", "Alice A.", photo("alice")).person();
     assertEquals(new Person("alice", "Alice A.", 1, alice.enrolledAt()), alice);
     embedded.clear();
     assertCode(ErrorCode.PERSON_EXISTS, () -> service.enroll("alice", null, photo("bob")));
@@ -188,12 +188,12 @@ class FaceServiceTest {
 
   @Test
   void poseViewsAreStoredAsExtraTemplatesAndVerifyTakesTheBest() {
-    Person plain = service.enroll("alice", "", photo("alice"));
+    Person plain = service.enroll("alice", "", photo("alice")).person();
     assertEquals(1, plain.templates());
     // carol's vector is orthogonal to alice's photo, 0.707 from the first fake view
     assertFalse(service.verify(photo("carol"), "alice").match());
 
-    Person withViews = service.enroll("alice-posed", "", photo("alice"), true);
+    Person withViews = service.enroll("alice-posed", "", photo("alice"), true).person();
     assertEquals(3, withViews.templates());
     Verification turned = service.verify(photo("carol"), "alice-posed");
     assertTrue(turned.match(), turned.toString());
