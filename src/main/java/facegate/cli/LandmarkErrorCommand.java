@@ -1,11 +1,15 @@
 package facegate.cli;
 
 import facegate.core.AlignedFace;
+import facegate.core.FaceKeypoints;
+import facegate.core.ProfilePoints;
 import facegate.eval.CfpFiducials;
 import facegate.eval.LandmarkErrors;
 import facegate.eval.PoseGroupAccuracy;
+import facegate.eval.ViewConfusion;
 import facegate.pipeline.FaceRecognizer;
 import facegate.pose.HeadPoseEstimator;
+import facegate.pose.KeypointYaw;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,7 +27,10 @@ import picocli.CommandLine.Option;
 /**
  * {@code landmark-error}: runs the pipeline's detection and 68 landmarks on CFP photos and prints
  * their error against the hand-marked fiducials per pose label ({@link LandmarkErrors}), as
- * fractions of the face size ({@link CfpFiducials#faceSize()}).
+ * fractions of the face size ({@link CfpFiducials#faceSize()}), then the same for the detector's
+ * six keypoints (lines prefixed {@code keypoints}), then how the keypoint yaw ({@link KeypointYaw})
+ * and the 68-point yaw sort the photos into views ({@link ViewConfusion}), with the keypoint yaw's
+ * constant fitted on the odd-numbered people.
  */
 @Command(
     name = "landmark-error",
@@ -56,16 +63,25 @@ final class LandmarkErrorCommand implements Callable<Integer> {
       description = "|yaw| from which the yaw estimate calls a face a profile (counted).")
   double profileYawDegrees;
 
+  @Option(
+      names = "--yaw-constant",
+      description = "KeypointYaw's nose depth for the view tables (default: the shipped one).")
+  double yawConstant = KeypointYaw.SHIPPED_NOSE_DEPTH;
+
   @Mixin ModelOptions models;
 
-  private record Outcome(String label, CfpFiducials truth, Optional<AlignedFace> face) {}
+  private record Outcome(
+      String image, String label, CfpFiducials truth, Optional<AlignedFace> face) {}
 
   @Override
   public Integer call() throws Exception {
     List<Map.Entry<String, String>> photos =
         new ArrayList<>(new TreeMap<>(PoseGroupAccuracy.readLabels(poseLabels)).entrySet());
     LandmarkErrors errors = new LandmarkErrors(profileYawDegrees);
+    LandmarkErrors keypointErrors = new LandmarkErrors(profileYawDegrees);
+    ViewConfusion views = new ViewConfusion();
     HeadPoseEstimator poses = HeadPoseEstimator.shipped();
+    KeypointYaw keypointYaw = new KeypointYaw(yawConstant);
     ExecutorService pool = Executors.newFixedThreadPool(threads);
     try (FaceRecognizer recognizer = models.open(threads)) {
       List<Future<Outcome>> outcomes = new ArrayList<>();
@@ -77,23 +93,42 @@ final class LandmarkErrorCommand implements Callable<Integer> {
       int done = 0;
       for (Future<Outcome> future : outcomes) {
         Outcome o = future.get();
+        double landmarkYaw = Double.NaN;
         if (o.face().isEmpty() || o.face().get().fallbackCrop()) {
           errors.addMissing(o.label());
         } else {
           AlignedFace face = o.face().get();
-          errors.add(
+          landmarkYaw = poses.estimate(face.landmarks()).yawDegrees();
+          errors.add(o.label(), o.truth(), face.landmarks(), landmarkYaw);
+        }
+        FaceKeypoints keypoints = o.face().map(face -> face.box().keypoints()).orElse(null);
+        if (keypoints == null) {
+          keypointErrors.addMissing(o.label());
+        } else {
+          double yaw = keypointYaw.yawDegrees(keypoints);
+          keypointErrors.add(
               o.label(),
               o.truth(),
-              face.landmarks(),
-              poses.estimate(face.landmarks()).yawDegrees());
+              ProfilePoints.fromKeypoints(keypoints, o.truth().facingRight()),
+              yaw);
         }
+        views.add(person(o.image()), o.label(), keypoints, landmarkYaw);
         bar.update(++done);
       }
     } finally {
       pool.shutdownNow();
     }
     errors.summary().forEach(System.out::println);
+    keypointErrors.summary().forEach(line -> System.out.println("keypoints " + line));
+    System.out.println("keypoint yaw constant fitted on odd people: " + views.fitOnOddPeople());
+    System.out.println("view tables at constant " + yawConstant + ":");
+    views.summary(keypointYaw).forEach(System.out::println);
     return 0;
+  }
+
+  /** CFP's person number of {@code cfpNNN/cfpNNN_00KK.jpg}. */
+  static int person(String image) {
+    return Integer.parseInt(image.substring(3, image.indexOf('/')));
   }
 
   private Outcome locate(FaceRecognizer recognizer, String image, String label) {
@@ -101,6 +136,6 @@ final class LandmarkErrorCommand implements Callable<Integer> {
     CfpFiducials truth = CfpFiducials.read(CfpFiducials.fileOf(fiducials, path));
     List<AlignedFace> faces =
         recognizer.alignFaces(recognizer.decode(ImageEmbedding.read(path)), false);
-    return new Outcome(label, truth, faces.stream().findFirst());
+    return new Outcome(image, label, truth, faces.stream().findFirst());
   }
 }

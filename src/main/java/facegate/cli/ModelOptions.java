@@ -37,7 +37,7 @@ final class ModelOptions {
       names = "--detector-model",
       defaultValue = "models/ssd-mobilenetv1-faceapi",
       description =
-          "SSD face detector folder, used where the cascades find no face"
+          "SSD face detector folder, used where MediaPipe's detectors find no face"
               + " (default: ${DEFAULT-VALUE}).")
   Path detectorModel;
 

@@ -80,6 +80,26 @@ public record ProfilePoints(boolean facingRight, Map<Part, Point> points) {
     return new ProfilePoints(facingRight, points);
   }
 
+  /**
+   * The profile points of MediaPipe's six keypoints, for the side {@code facingRight} shows: the
+   * person's right eye and ear tragion when facing right, the left ones otherwise; nose tip; the
+   * mouth keypoint as the mouth centre.
+   */
+  public static ProfilePoints fromKeypoints(FaceKeypoints keypoints, boolean facingRight) {
+    Map<Part, Point> points = new EnumMap<>(Part.class);
+    int eye = facingRight ? FaceKeypoints.RIGHT_EYE : FaceKeypoints.LEFT_EYE;
+    int ear = facingRight ? FaceKeypoints.RIGHT_EAR : FaceKeypoints.LEFT_EAR;
+    points.put(Part.EYE, new Point(keypoints.x(eye), keypoints.y(eye)));
+    points.put(
+        Part.NOSE_TIP,
+        new Point(keypoints.x(FaceKeypoints.NOSE_TIP), keypoints.y(FaceKeypoints.NOSE_TIP)));
+    points.put(
+        Part.MOUTH_CENTRE,
+        new Point(keypoints.x(FaceKeypoints.MOUTH), keypoints.y(FaceKeypoints.MOUTH)));
+    points.put(Part.EAR, new Point(keypoints.x(ear), keypoints.y(ear)));
+    return new ProfilePoints(facingRight, points);
+  }
+
   private static Point at(Landmarks landmarks, int index) {
     return new Point(landmarks.x(index), landmarks.y(index));
   }

@@ -58,8 +58,19 @@ public final class LandmarkErrors {
    * @return the photo's normalised error
    */
   public double add(String label, CfpFiducials truth, Landmarks landmarks, double yawDegrees) {
-    ProfilePoints marked = truth.profilePoints(false);
-    ProfilePoints located = ProfilePoints.fromLandmarks(landmarks, truth.facingRight());
+    return add(
+        label, truth, ProfilePoints.fromLandmarks(landmarks, truth.facingRight()), yawDegrees);
+  }
+
+  /**
+   * A photo's located profile points (e.g. {@link ProfilePoints#fromKeypoints}) against its
+   * fiducials; the ear counts on photos labelled {@code profile} only (the frontal fiducials mark
+   * no tragion).
+   *
+   * @return the photo's normalised error
+   */
+  public double add(String label, CfpFiducials truth, ProfilePoints located, double yawDegrees) {
+    ProfilePoints marked = truth.profilePoints("profile".equals(label));
     Tally t = tally(label);
     t.images++;
     if (Math.abs(yawDegrees) >= profileYawDegrees) {

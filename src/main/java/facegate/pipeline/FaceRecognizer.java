@@ -12,6 +12,7 @@ import facegate.core.Landmarks;
 import facegate.core.RgbImage;
 import facegate.embed.FaceEmbedder;
 import facegate.embed.LandmarkLocator;
+import facegate.pose.FaceView;
 import facegate.pose.ViewEstimator;
 import facegate.vision.FaceAligner;
 import facegate.vision.ImageDecoder;
@@ -149,7 +150,11 @@ public final class FaceRecognizer implements AutoCloseable {
         boxes.isEmpty()
             ? Optional.empty()
             : Optional.of(aligner.align(image, boxes.get(0), locateLandmarks(image, boxes.get(0))));
-    return new FacePreview(image.width(), image.height(), boxes, largest);
+    List<FaceView> faceViews = new ArrayList<>();
+    for (FaceBox box : boxes) {
+      faceViews.add(faceViews.isEmpty() ? views.estimate(largest.get()) : views.estimate(box));
+    }
+    return new FacePreview(image.width(), image.height(), boxes, largest, faceViews);
   }
 
   /**

@@ -16,7 +16,7 @@ public final class KeypointYaw {
    * The shipped {@code k}: fitted on CFP's odd-numbered people (frontal vs profile labels of their
    * photos), checked on the even ones; see docs/cfp.md.
    */
-  public static final double SHIPPED_NOSE_DEPTH = 1.15;
+  public static final double SHIPPED_NOSE_DEPTH = 1.12;
 
   private final double noseDepth;
 

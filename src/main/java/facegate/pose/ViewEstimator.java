@@ -1,6 +1,7 @@
 package facegate.pose;
 
 import facegate.core.AlignedFace;
+import facegate.core.FaceBox;
 import java.util.Objects;
 
 /**
@@ -21,6 +22,13 @@ public final class ViewEstimator {
   /** The estimator with the shipped constants. */
   public static ViewEstimator shipped() {
     return new ViewEstimator(KeypointYaw.shipped(), HeadPoseEstimator.shipped());
+  }
+
+  /** The view of a detected face from its keypoints; unknown when the detector gave none. */
+  public FaceView estimate(FaceBox box) {
+    return box.hasKeypoints()
+        ? new FaceView(keypointYaw.yawDegrees(box.keypoints()))
+        : FaceView.UNKNOWN;
   }
 
   /** The view of {@code face}; never null. */

@@ -42,6 +42,26 @@ class ProfilePointsTest {
   }
 
   @Test
+  void keypointsGiveTheVisibleSidesEyeAndEar() {
+    // keypoint k at (10k, 100 + k): right eye, left eye, nose tip, mouth, right ear, left ear
+    double[] xy = new double[12];
+    for (int k = 0; k < 6; k++) {
+      xy[2 * k] = 10 * k;
+      xy[2 * k + 1] = 100 + k;
+    }
+    FaceKeypoints keypoints = new FaceKeypoints(xy);
+    ProfilePoints right = ProfilePoints.fromKeypoints(keypoints, true);
+    assertEquals(new Point(0, 100), right.get(Part.EYE));
+    assertEquals(new Point(40, 104), right.get(Part.EAR));
+    assertEquals(new Point(20, 102), right.get(Part.NOSE_TIP));
+    assertEquals(new Point(30, 103), right.get(Part.MOUTH_CENTRE));
+    assertNull(right.get(Part.CHIN));
+    ProfilePoints left = ProfilePoints.fromKeypoints(keypoints, false);
+    assertEquals(new Point(10, 101), left.get(Part.EYE));
+    assertEquals(new Point(50, 105), left.get(Part.EAR));
+  }
+
+  @Test
   void fewerThanTwoPointsOrANonFiniteOneFail() {
     assertThrows(
         IllegalArgumentException.class,
