@@ -177,6 +177,7 @@ async function startWebcam() {
   $('webcam').srcObject = state.stream;
   show($('webcam'), true);
   $('webcam-snap').disabled = false;
+  $('webcam-check').disabled = false;
   $('webcam-stop').disabled = false;
   $('webcam-start').disabled = true;
 }
@@ -188,17 +189,46 @@ function stopWebcam() {
   }
   show($('webcam'), false);
   $('webcam-snap').disabled = true;
+  $('webcam-check').disabled = true;
   $('webcam-stop').disabled = true;
   $('webcam-start').disabled = false;
 }
 
-function snapshot() {
+/** The webcam's current frame as a JPEG blob. */
+function webcamFrame() {
   const video = $('webcam');
   const canvas = document.createElement('canvas');
   canvas.width = video.videoWidth;
   canvas.height = video.videoHeight;
   canvas.getContext('2d').drawImage(video, 0, 0);
-  canvas.toBlob((blob) => previewEnrollPhoto(blob), 'image/jpeg', 0.92);
+  return new Promise((resolve) => canvas.toBlob(resolve, 'image/jpeg', 0.92));
+}
+
+async function snapshot() {
+  previewEnrollPhoto(await webcamFrame());
+}
+
+/** Identifies the webcam's frame with liveness=true: shows the liveness score and decision. */
+async function webcamCheck() {
+  const result = $('webcam-liveness');
+  const form = new FormData();
+  form.append('photo', await webcamFrame(), 'webcam.jpg');
+  form.append('liveness', 'true');
+  form.append('k', '1');
+  result.textContent = 'Checking liveness…';
+  try {
+    const answer = await api('POST', '/v1/identify', form);
+    const live = answer.liveness;
+    const best = answer.candidates[0];
+    result.textContent =
+      `${live.live ? 'live' : 'not live'} — liveness score ${live.score.toFixed(4)}` +
+      ` (threshold ${live.threshold.toFixed(4)}); ` +
+      (answer.unknown || !best ? 'unknown person' : `identified as ${best.id}`);
+    result.className = 'result ' + (live.live ? 'match' : 'no-match');
+  } catch (error) {
+    result.textContent = 'Refused: ' + describe(error);
+    result.className = 'result no-match';
+  }
 }
 
 // ---- people ------------------------------------------------------------------------------------
@@ -383,6 +413,7 @@ $('enroll-file').addEventListener('change', () => {
 $('webcam-start').addEventListener('click', startWebcam);
 $('webcam-stop').addEventListener('click', stopWebcam);
 $('webcam-snap').addEventListener('click', snapshot);
+$('webcam-check').addEventListener('click', webcamCheck);
 $('enroll-form').addEventListener('submit', confirmEnrollment);
 $('people-refresh').addEventListener('click', loadPeople);
 $('people-previous').addEventListener('click', () => {

@@ -3,6 +3,7 @@ package facegate.api;
 import facegate.core.FaceException;
 import facegate.pipeline.LivenessCheck;
 import facegate.pipeline.LivenessDecision;
+import facegate.pipeline.ProbePhoto;
 import io.micronaut.http.HttpRequest;
 import jakarta.inject.Singleton;
 
@@ -24,7 +25,8 @@ final class LivenessGate {
   }
 
   /**
-   * Checks {@code photo} when the request asks for it.
+   * Checks {@code photo} when the request asks for it; the face it detects is kept in {@code photo}
+   * for the verify or identify that follows.
    *
    * @param action {@code verify} or {@code identify}, for the audit log
    * @param subject the enrolled person a verify is against, or null
@@ -32,7 +34,7 @@ final class LivenessGate {
    * @throws FaceException {@code presentation_attack} when the face is judged not live
    */
   LivenessDecision require(
-      HttpRequest<?> request, FormParts parts, String action, String subject, byte[] photo) {
+      HttpRequest<?> request, FormParts parts, String action, String subject, ProbePhoto photo) {
     if (!wanted(parts.optionalText("liveness").orElse(null), byDefault)) {
       return null;
     }

@@ -7,6 +7,7 @@ import facegate.core.FaceException;
 import facegate.pipeline.FaceService;
 import facegate.pipeline.Identification;
 import facegate.pipeline.LivenessDecision;
+import facegate.pipeline.ProbePhoto;
 import facegate.pipeline.Verification;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MediaType;
@@ -47,9 +48,10 @@ public final class RecognitionController {
       throw new FaceException(
           ErrorCode.MALFORMED_REQUEST, "send exactly one of the parts 'id' and 'other'");
     }
-    LivenessDecision live = liveness.require(request, parts, "verify", id, photo);
+    ProbePhoto probe = ProbePhoto.of(photo);
+    LivenessDecision live = liveness.require(request, parts, "verify", id, probe);
     Verification verification =
-        id != null ? faces.verify(photo, id) : faces.verifyPhotos(photo, other);
+        id != null ? faces.verify(probe, id) : faces.verifyPhotos(probe, other);
     decisions.verified(request, id, verification);
     return VerifyBody.of(verification, live);
   }
@@ -66,9 +68,9 @@ public final class RecognitionController {
             .optionalText("k")
             .map(RecognitionController::candidates)
             .orElse(FaceService.DEFAULT_CANDIDATES);
-    byte[] photo = parts.photo("photo");
-    LivenessDecision live = liveness.require(request, parts, "identify", null, photo);
-    Identification identification = faces.identify(photo, k);
+    ProbePhoto probe = ProbePhoto.of(parts.photo("photo"));
+    LivenessDecision live = liveness.require(request, parts, "identify", null, probe);
+    Identification identification = faces.identify(probe, k);
     decisions.identified(request, identification);
     return IdentifyBody.of(identification, live);
   }

@@ -23,6 +23,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.Random;
+import java.util.function.Supplier;
 
 /**
  * The face pipeline behind the API and the CLI: decode, detect, locate landmarks, align to the
@@ -276,12 +277,13 @@ public final class FaceRecognizer implements AutoCloseable {
    * is none.
    */
   public FoundFace largestFace(byte[] imageBytes) {
-    List<AlignedFace> faces = alignLargest(imageBytes);
-    if (faces.isEmpty()) {
-      throw noFace();
-    }
-    AlignedFace face = faces.get(0);
-    return found(face, embed(faces).get(0));
+    return largestFace(ProbePhoto.of(imageBytes));
+  }
+
+  /** {@link #largestFace(byte[])}, decoding and detecting only if no step has done so yet. */
+  public FoundFace largestFace(ProbePhoto photo) {
+    AlignedFace face = alignDetected(photo);
+    return found(face, embed(List.of(face)).get(0));
   }
 
   /**
@@ -293,14 +295,42 @@ public final class FaceRecognizer implements AutoCloseable {
    * #singleViewMargin} in all but a calibrated share of cases.
    */
   public FoundFace largestFaceSingleView(byte[] imageBytes) {
-    AlignedFace face =
-        alignLargest(imageBytes).stream().findFirst().orElseThrow(FaceRecognizer::noFace);
+    return largestFaceSingleView(ProbePhoto.of(imageBytes));
+  }
+
+  /** {@link #largestFaceSingleView(byte[])} of a probe that may be detected already. */
+  public FoundFace largestFaceSingleView(ProbePhoto photo) {
+    AlignedFace face = alignDetected(photo);
     return found(face, embedOne(face.chip()));
   }
 
   private FoundFace found(AlignedFace face, Embedding embedding) {
     return new FoundFace(
         embedding, face.chip(), aligner.chipLandmarks(face.landmarks()), views.estimate(face));
+  }
+
+  /**
+   * The decoded photo and its largest face, decoded and detected once per {@code photo} (on the
+   * bounded pool when there is one); bad bytes fail with the decoder's codes, no face with {@code
+   * no_face}.
+   */
+  public ProbePhoto.Detected detectLargest(ProbePhoto photo) {
+    return photo.detected(bytes -> onStage(() -> detectIn(decode(bytes))));
+  }
+
+  private ProbePhoto.Detected detectIn(RgbImage image) {
+    FaceBox face = largestFaceBox(image).orElseThrow(FaceRecognizer::noFace);
+    return new ProbePhoto.Detected(image, face);
+  }
+
+  private AlignedFace alignDetected(ProbePhoto photo) {
+    ProbePhoto.Detected found = detectLargest(photo);
+    RgbImage image = found.image();
+    return onStage(() -> aligner.align(image, found.face(), locateLandmarks(image, found.face())));
+  }
+
+  private <T> T onStage(Supplier<T> task) {
+    return stage == null ? task.get() : stage.call(task::get);
   }
 
   /** {@link #largestFaceSingleView}'s embedding; empty if the image has no face. */

@@ -38,7 +38,7 @@ public final class FaceService {
   /** Turns a photo into its largest face (embedding and chip); {@code no_face} if it has none. */
   @FunctionalInterface
   interface PhotoEmbedder {
-    FoundFace largestFace(byte[] photo);
+    FoundFace largestFace(ProbePhoto photo);
   }
 
   /**
@@ -47,7 +47,7 @@ public final class FaceService {
    * FaceRecognizer#withMirror}).
    */
   interface SingleViewEmbedder {
-    FoundFace singleView(byte[] photo);
+    FoundFace singleView(ProbePhoto photo);
 
     Embedding withMirror(FoundFace singleView);
   }
@@ -103,7 +103,7 @@ public final class FaceService {
         crops,
         new SingleViewEmbedder() {
           @Override
-          public FoundFace singleView(byte[] photo) {
+          public FoundFace singleView(ProbePhoto photo) {
             return recognizer.largestFaceSingleView(photo);
           }
 
@@ -281,7 +281,7 @@ public final class FaceService {
     if (gallery.find(id).isPresent()) {
       throw personExists(id);
     }
-    FoundFace face = embedder.largestFace(photo);
+    FoundFace face = embedder.largestFace(ProbePhoto.of(photo));
     List<Embedding> templates = new ArrayList<>();
     templates.add(face.embedding());
     if (poseViews) {
@@ -328,6 +328,11 @@ public final class FaceService {
    * normalising service decides on the normalised score of the probe with the best template.
    */
   public Verification verify(byte[] photo, String id) {
+    return verify(ProbePhoto.of(photo), id);
+  }
+
+  /** {@link #verify(byte[], String)} of a probe an earlier step may have detected already. */
+  public Verification verify(ProbePhoto photo, String id) {
     requirePerson(id);
     if (normalization != null) {
       FoundFace probe = embedder.largestFace(photo);
@@ -355,8 +360,13 @@ public final class FaceService {
 
   /** Whether the largest faces of two photos are the same person. */
   public Verification verifyPhotos(byte[] photo, byte[] otherPhoto) {
+    return verifyPhotos(ProbePhoto.of(photo), otherPhoto);
+  }
+
+  /** {@link #verifyPhotos(byte[], byte[])} with a probe that may be detected already. */
+  public Verification verifyPhotos(ProbePhoto photo, byte[] otherPhoto) {
     FoundFace first = embedder.largestFace(photo);
-    FoundFace second = embedder.largestFace(otherPhoto);
+    FoundFace second = embedder.largestFace(ProbePhoto.of(otherPhoto));
     Verification decision =
         normalization != null
             ? normalization.photos(first.embedding(), second.embedding(), threshold)
@@ -371,6 +381,11 @@ public final class FaceService {
    * @param k 1..{@value #MAX_CANDIDATES}
    */
   public Identification identify(byte[] photo, int k) {
+    return identify(ProbePhoto.of(photo), k);
+  }
+
+  /** {@link #identify(byte[], int)} of a probe an earlier step may have detected already. */
+  public Identification identify(ProbePhoto photo, int k) {
     if (k < 1 || k > MAX_CANDIDATES) {
       throw new FaceException(
           ErrorCode.MALFORMED_REQUEST, "k must be in 1.." + MAX_CANDIDATES + ", got " + k);

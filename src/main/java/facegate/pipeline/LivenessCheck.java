@@ -1,11 +1,9 @@
 package facegate.pipeline;
 
 import facegate.core.ErrorCode;
-import facegate.core.FaceBox;
 import facegate.core.FaceException;
 import facegate.core.Liveness;
 import facegate.core.LivenessDetector;
-import facegate.core.RgbImage;
 import java.util.Locale;
 import java.util.Objects;
 
@@ -15,8 +13,8 @@ import java.util.Objects;
  * recognizer and detector are. {@link Composition#liveness} builds the standard one.
  *
  * <p>Bad bytes fail with the decoder's codes and a photo without a face with {@code no_face}, as
- * verify does. This decodes and detects once more than verify alone (no shared state between the
- * two calls).
+ * verify does. A {@link ProbePhoto} shared with verify or identify is decoded and detected once for
+ * both.
  */
 public final class LivenessCheck {
   private final FaceRecognizer recognizer;
@@ -43,17 +41,16 @@ public final class LivenessCheck {
 
   /** The liveness of {@code photo}'s largest face. */
   public LivenessDecision check(byte[] photo) {
-    RgbImage image = recognizer.decode(photo);
-    FaceBox face =
-        recognizer
-            .largestFaceBox(image)
-            .orElseThrow(
-                () ->
-                    new FaceException(
-                        ErrorCode.NO_FACE,
-                        "no face found in the image; send a photo where the face is visible, lit"
-                            + " and at least 40 pixels wide"));
-    Liveness liveness = detector.assess(image, face);
+    return check(ProbePhoto.of(photo));
+  }
+
+  /**
+   * The liveness of {@code photo}'s largest face, decoded and detected only if no earlier step has
+   * done so; the face found here is the one a later verify or identify of {@code photo} embeds.
+   */
+  public LivenessDecision check(ProbePhoto photo) {
+    ProbePhoto.Detected found = recognizer.detectLargest(photo);
+    Liveness liveness = detector.assess(found.image(), found.face());
     return new LivenessDecision(liveness.score(), threshold, liveness.region());
   }
 

@@ -56,7 +56,6 @@ class WebPageE2EIT implements TestPropertyProvider {
 
   @Inject EmbeddedServer server;
   private Path gallery;
-  private Path profile;
   private WebDriver driver;
   private WebDriverWait wait;
 
@@ -93,7 +92,13 @@ class WebPageE2EIT implements TestPropertyProvider {
       Assumptions.abort(message);
     }
     Files.createDirectories(SCREENSHOTS);
-    profile = Files.createTempDirectory("facegate-e2e-chromium");
+    driver = chromium();
+    wait = new WebDriverWait(driver, Duration.ofSeconds(60));
+  }
+
+  /** Headless Chromium with a fake camera and microphone (and {@code extraArguments}). */
+  private WebDriver chromium(String... extraArguments) throws IOException {
+    Path userData = Files.createTempDirectory("facegate-e2e-chromium");
     ChromeOptions options = new ChromeOptions();
     options.setBinary(CHROMIUM.toFile());
     options.addArguments(
@@ -109,11 +114,11 @@ class WebPageE2EIT implements TestPropertyProvider {
         "--window-size=1280,2400",
         "--use-fake-device-for-media-stream",
         "--use-fake-ui-for-media-stream",
-        "--user-data-dir=" + profile);
+        "--user-data-dir=" + userData);
+    options.addArguments(extraArguments);
     ChromeDriverService service =
         new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).build();
-    driver = new ChromeDriver(service, options);
-    wait = new WebDriverWait(driver, Duration.ofSeconds(60));
+    return new ChromeDriver(service, options);
   }
 
   @AfterAll
@@ -225,6 +230,56 @@ class WebPageE2EIT implements TestPropertyProvider {
       screenshot("10-crops-off");
     } finally {
       noCrops.getApplicationContext().close();
+    }
+  }
+
+  /**
+   * The webcam panel's liveness check with Chromium's fake camera playing a NUAA fixture frame (as
+   * a .y4m written into target/e2e): a live face shows "live" and its score, a printed photo the
+   * 403 presentation_attack refusal.
+   */
+  @Test
+  void webcamLivenessShowsLiveFacesAndRefusesPrints() throws IOException {
+    String live = webcamLiveness("live/0001/0001_00_00_01_81.jpg", "11-webcam-live");
+    assertTrue(live.startsWith("live — liveness score "), live);
+    double score = Double.parseDouble(live.split(" ")[4]);
+    double threshold = Double.parseDouble(live.split("threshold ")[1].substring(0, 6));
+    assertTrue(score >= threshold, live);
+
+    String print = webcamLiveness("photo/0001/0001_00_03_02_72.jpg", "12-webcam-print");
+    assertTrue(print.startsWith("Refused: "), print);
+    assertTrue(print.endsWith("(presentation_attack)"), print);
+  }
+
+  /** What the webcam panel's liveness check shows for a camera playing {@code frame}. */
+  private String webcamLiveness(String frame, String name) throws IOException {
+    Path video =
+        FakeCameraVideo.write(
+            Path.of("src/test/resources/fixtures/nuaa", frame), SCREENSHOTS.resolve(name + ".y4m"));
+    WebDriver main = driver;
+    WebDriverWait mainWait = wait;
+    driver = chromium("--use-file-for-fake-video-capture=" + video.toAbsolutePath());
+    wait = new WebDriverWait(driver, Duration.ofSeconds(60));
+    try {
+      driver.get(server.getURL() + "/ui/index.html");
+      login(ADMIN);
+      waitForText("session-who", "admin#1 (admin)");
+      driver.findElement(By.id("webcam-start")).click();
+      wait.until(ExpectedConditions.elementToBeClickable(By.id("webcam-check")));
+      wait.until(
+          d ->
+              ((Number) js("return document.getElementById('webcam').videoWidth;")).intValue() > 0);
+      driver.findElement(By.id("webcam-check")).click();
+      wait.until(
+          d ->
+              !text("webcam-liveness").isEmpty()
+                  && !text("webcam-liveness").startsWith("Checking"));
+      screenshot(name);
+      return text("webcam-liveness");
+    } finally {
+      driver.quit();
+      driver = main;
+      wait = mainWait;
     }
   }
 

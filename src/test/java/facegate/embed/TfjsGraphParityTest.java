@@ -21,10 +21,12 @@ import org.junit.jupiter.api.TestFactory;
 /**
  * The graph importer against tfjs itself: each case of reference/graph/reference.json (written by
  * src/test/node/graph/make-graph-reference.js with tfjs 4.22.0's pure-JS cpu backend) runs the
- * committed model on the same 8-bit input PNG, scaled to [-1, 1], and every value of the face
- * output (2304 or 896 anchors x 17: score logit, box, 6 keypoints) must agree within {@link
- * #MAX_ABS}. Logits and coordinates are in the network's units (up to a few hundred), so 1e-3 is a
- * relative agreement near 1e-5 (measured: 4.6e-5 full range, 1.7e-4 short range).
+ * committed model on the same 8-bit input PNG, scaled as the case says (MediaPipe's detectors: to
+ * [-1, 1]; human's antispoof and liveness networks: to [0, 1]), and every value of the output
+ * (detectors: 2304 or 896 anchors x 17: score logit, box, 6 keypoints; antispoof: one sigmoid;
+ * liveness: two softmax values) must agree within {@link #MAX_ABS}. Logits and coordinates are in
+ * the network's units (up to a few hundred), so 1e-3 is a relative agreement near 1e-5 (measured:
+ * 4.6e-5 full range, 1.7e-4 short range).
  */
 class TfjsGraphParityTest {
   private static final Path REFERENCE = Path.of("src/test/resources/reference/graph");
@@ -49,7 +51,9 @@ class TfjsGraphParityTest {
         new ImageDecoder().decode(Files.readAllBytes(REFERENCE.resolve(name + ".png")));
     try (TfjsGraph graph =
         TfjsGraph.load(Path.of("models", reference.get("model").getAsString()))) {
-      Map<String, TfjsTensor> outputs = graph.run(normalised(image));
+      float scale = reference.has("scale") ? reference.get("scale").getAsFloat() : 1 / 127.5f;
+      float offset = reference.has("offset") ? reference.get("offset").getAsFloat() : -1f;
+      Map<String, TfjsTensor> outputs = graph.run(normalised(image, scale, offset));
       for (JsonElement element : reference.getAsJsonArray("outputs")) {
         JsonObject output = element.getAsJsonObject();
         String outputName = output.get("name").getAsString();
@@ -67,11 +71,11 @@ class TfjsGraphParityTest {
     }
   }
 
-  /** NHWC {@code [1, h, w, 3]}, pixel / 127.5 - 1. */
-  static TfjsTensor normalised(RgbImage image) {
+  /** NHWC {@code [1, h, w, 3]}, pixel * scale + offset. */
+  static TfjsTensor normalised(RgbImage image, float scale, float offset) {
     float[] values = new float[image.rgb().length];
     for (int i = 0; i < values.length; i++) {
-      values[i] = (image.rgb()[i] & 0xff) / 127.5f - 1f;
+      values[i] = (image.rgb()[i] & 0xff) * scale + offset;
     }
     return new TfjsTensor("input", new int[] {1, image.height(), image.width(), 3}, values);
   }

@@ -58,9 +58,9 @@ class FaceServiceTest {
     gallery.close();
   }
 
-  private FoundFace face(byte[] photo) {
+  private FoundFace face(ProbePhoto photo) {
     return new FoundFace(
-        embed(photo), new RgbImage(1, 1, new byte[3]), new Landmarks(new double[136]));
+        embed(photo.bytes()), new RgbImage(1, 1, new byte[3]), new Landmarks(new double[136]));
   }
 
   /** Two fake pose views: the face's vector rotated into the two unused axes. */
@@ -131,8 +131,8 @@ class FaceServiceTest {
         new FaceService.SingleViewEmbedder() {
           // The chip alone scores 0.79 (clear) or 0.72 (near 0.7); the mirrored sums 0.8 / 0.68.
           @Override
-          public FoundFace singleView(byte[] photo) {
-            String name = new String(photo, StandardCharsets.UTF_8);
+          public FoundFace singleView(ProbePhoto photo) {
+            String name = new String(photo.bytes(), StandardCharsets.UTF_8);
             return new FoundFace(
                 unitAt(name.equals("near") ? 0.72 : 0.79),
                 new RgbImage(1, 1, new byte[] {(byte) name.length(), 0, 0}),

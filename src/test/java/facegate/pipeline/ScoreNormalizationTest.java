@@ -64,7 +64,7 @@ class ScoreNormalizationTest {
     FaceService.PhotoEmbedder embedder =
         photo ->
             new FoundFace(
-                new Embedding(VECTORS.get(new String(photo, StandardCharsets.UTF_8))),
+                new Embedding(VECTORS.get(new String(photo.bytes(), StandardCharsets.UTF_8))),
                 new RgbImage(1, 1, new byte[3]),
                 new Landmarks(new double[136]));
     return new FaceService(
