@@ -24,8 +24,21 @@ final class ModelOptions {
   @Option(
       names = "--model",
       defaultValue = "models/dlib-resnet-faceapi",
-      description = "Embedding model folder (default: ${DEFAULT-VALUE}).")
+      converter = ModelFolderConverter.class,
+      description =
+          "Embedding model folder, or a folder name under models/ (e.g. faceres, mobilefacenet,"
+              + " mobileface; default: ${DEFAULT-VALUE}).")
   Path model;
+
+  /** A path as given, or {@code models/<name>} for a bare name that is no folder here. */
+  static final class ModelFolderConverter implements picocli.CommandLine.ITypeConverter<Path> {
+    @Override
+    public Path convert(String value) {
+      Path path = Path.of(value);
+      boolean bareName = path.getNameCount() == 1 && !Files.isDirectory(path);
+      return bareName ? Path.of("models").resolve(value) : path;
+    }
+  }
 
   @Option(
       names = "--landmark-model",
@@ -57,7 +70,7 @@ final class ModelOptions {
   }
 
   /**
-   * Identifies what the pipeline computes: the pipeline version and the bytes of both networks'
+   * Identifies what the pipeline computes: the pipeline version and the bytes of the networks'
    * parameter files (not model.json, which calibration rewrites).
    */
   String fingerprint() {
@@ -71,8 +84,9 @@ final class ModelOptions {
 
   /**
    * SHA-256 of the pipeline version, then {@code tags}, then the bytes of every {@code .params}
-   * file in {@code modelDirs} (in that order, files sorted): what a cache of pipeline outputs is
-   * keyed by.
+   * file and every TFJS weights {@code .bin} file (not the normalisation cohort {@code cohort.bin})
+   * in {@code modelDirs} (in that order, files sorted): what a cache of pipeline outputs is keyed
+   * by.
    */
   static String fingerprint(List<String> tags, List<Path> modelDirs) {
     try {
@@ -83,8 +97,7 @@ final class ModelOptions {
       }
       for (Path dir : modelDirs) {
         try (Stream<Path> files = Files.list(dir)) {
-          for (Path params :
-              files.filter(f -> f.toString().endsWith(".params")).sorted().toList()) {
+          for (Path params : files.filter(ModelOptions::isWeights).sorted().toList()) {
             digest.update(Files.readAllBytes(params));
           }
         }
@@ -95,5 +108,10 @@ final class ModelOptions {
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }
+  }
+
+  private static boolean isWeights(Path file) {
+    String name = file.getFileName().toString();
+    return name.endsWith(".params") || (name.endsWith(".bin") && !name.equals("cohort.bin"));
   }
 }

@@ -27,6 +27,9 @@ import java.nio.file.Path;
  * @param singleViewMargin how far a single-view probe's score may lie from the mirror-summed one's
  *     (see {@code FaceEmbedder.singleViewMargin}), or null when not calibrated; in [0, 2] when
  *     present
+ * @param graph for a {@code tfjs-graph} model, its TFJS graph file in the folder; null otherwise
+ * @param output for a {@code tfjs-graph} model, the graph node whose value is the embedding; null
+ *     otherwise
  */
 record ModelCard(
     String name,
@@ -38,7 +41,9 @@ record ModelCard(
     int dimension,
     Double verifyThreshold,
     Double identifyThreshold,
-    Double singleViewMargin) {
+    Double singleViewMargin,
+    String graph,
+    String output) {
   static final String FILE_NAME = "model.json";
 
   ModelCard {

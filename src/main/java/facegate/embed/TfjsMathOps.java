@@ -67,7 +67,7 @@ final class TfjsMathOps {
     return x.maximum(0f).add(x.minimum(0f).mul(alpha));
   }
 
-  private interface Reduction {
+  interface Reduction {
     NDArray apply(NDArray x, int[] axes, boolean keepDimensions);
   }
 
@@ -78,8 +78,25 @@ final class TfjsMathOps {
         Arrays.stream(TfjsShapeOps.longs(in.get(1)))
             .mapToInt(axis -> TfjsShapeOps.axis(axis, rank))
             .distinct()
+            .sorted()
             .toArray();
-    return reduction.apply(x, axes, node.flag("keep_dims", false));
+    return reduceEach(x, axes, node.flag("keep_dims", false), reduction);
+  }
+
+  /**
+   * Reduces {@code x} over each of {@code axes} (ascending, distinct) in turn, keeping dimensions
+   * until the end: the PyTorch engine reduces over one axis per call only, and sum, mean, max and
+   * min over several axes equal the same reduction applied axis after axis.
+   */
+  static NDArray reduceEach(NDArray x, int[] axes, boolean keepDimensions, Reduction reduction) {
+    if (axes.length == 0) {
+      return x;
+    }
+    NDArray result = x;
+    for (int k = axes.length - 1; k >= 0; k--) {
+      result = reduction.apply(result, new int[] {axes[k]}, true);
+    }
+    return keepDimensions ? result : result.squeeze(axes);
   }
 
   private static NDArray matMul(TfjsGraphNode node, NDList in, NDManager manager) {

@@ -8,6 +8,7 @@ import facegate.embed.DjlLandmarkLocator;
 import facegate.embed.DjlSsdMobilenet;
 import facegate.embed.FaceEmbedder;
 import facegate.embed.MeteredFaceEmbedder;
+import facegate.embed.TfjsFaceEmbedder;
 import facegate.gallery.FaceCrops;
 import facegate.gallery.FolderFaceCrops;
 import facegate.gallery.Gallery;
@@ -79,10 +80,7 @@ public final class Composition {
           DjlLandmarkLocator.load(settings.landmarkModel(), predictors, 32);
       opened.add(landmarks);
       FaceEmbedder embedder =
-          DjlFaceEmbedder.load(
-              settings.embeddingModel(),
-              predictors,
-              load == null ? 32 : Math.max(32, load.maxBatch()));
+          embedder(settings.embeddingModel(), predictors, load == null ? 32 : load.maxBatch());
       BoundedStage stage = null;
       if (load == null) {
         embedder = new MeteredFaceEmbedder(embedder);
@@ -111,6 +109,18 @@ public final class Composition {
       FaceRecognizer.closeAll(opened, e);
       throw e;
     }
+  }
+
+  /**
+   * The embedding network in {@code modelDir}: a TFJS graph model ({@link TfjsFaceEmbedder}) when
+   * its {@code model.json} says {@code tfjs-graph}, otherwise a DJL network with {@code predictors}
+   * predictors and batches of at least 32.
+   */
+  private static FaceEmbedder embedder(Path modelDir, int predictors, int batchSize) {
+    if (TfjsFaceEmbedder.handles(modelDir)) {
+      return TfjsFaceEmbedder.load(modelDir);
+    }
+    return DjlFaceEmbedder.load(modelDir, predictors, Math.max(32, batchSize));
   }
 
   /**

@@ -256,6 +256,18 @@ class TfjsOpsTest {
   }
 
   @Test
+  void meanOverSeveralAxesAsGlobalPooling() {
+    // NHWC [1, 2, 2, 2]: channel 0 holds 1, 2, 3, 4 (mean 2.5), channel 1 holds 10, 20, 30, 60 (30)
+    NDArray x = manager.create(new float[] {1, 10, 2, 20, 3, 30, 4, 60}, new Shape(1, 2, 2, 2));
+    NDArray pooled = runArray("Mean", "", x, ints(1, 2));
+    assertEquals(new Shape(1, 2), pooled.getShape());
+    assertArrayEquals(new float[] {2.5f, 30f}, pooled.toFloatArray(), 1e-6f);
+    NDArray kept = runArray("Max", "\"keep_dims\":{\"b\":true}", x, ints(2, -3));
+    assertEquals(new Shape(1, 1, 1, 2), kept.getShape());
+    assertArrayEquals(new float[] {4f, 60f}, kept.toFloatArray());
+  }
+
+  @Test
   void fusedMatMulTransposesAddsBiasAndActivates() {
     NDArray a = manager.create(new float[] {1, 2}, new Shape(1, 2));
     NDArray b = manager.create(new float[] {1, -1, 1, -1}, new Shape(2, 2)); // rows of b^T
