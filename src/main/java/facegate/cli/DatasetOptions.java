@@ -119,30 +119,32 @@ final class DatasetOptions {
    */
   List<FaceSample> loadOrBuild(String progressLabel) {
     List<FaceSample> samples = new ArrayList<>();
-    FaceRecognizer recognizer = null;
-    try {
-      for (Source source : sources()) {
-        CropCache cache = CropCache.at(cacheRoot, source.name(), fingerprint(), 150);
-        if (!cache.isComplete(source.images())) {
-          if (recognizer == null) {
-            recognizer = openRecognizer(cropThreads);
-          }
-          ProgressBar bar =
-              new ProgressBar(
-                  System.err, progressLabel + " " + source.name(), source.images().size());
-          int faces = cache.build(source.images(), cropper(recognizer), cropThreads, bar::update);
-          System.err.printf(
-              "%s: %d of %d images have a face (cache %s)%n",
-              source.name(), faces, source.images().size(), cache.dir());
-        }
-        samples.addAll(cache.load(source.images()));
-      }
-    } finally {
-      if (recognizer != null) {
-        recognizer.close();
-      }
+    for (Source source : sources()) {
+      samples.addAll(loadOrBuild(source, progressLabel));
     }
     return samples;
+  }
+
+  /** Aligned faces of one dataset, from its cache, building what is missing first. */
+  List<FaceSample> loadOrBuild(Source source, String progressLabel) {
+    CropCache cache = CropCache.at(cacheRoot, source.name(), fingerprint(), 150);
+    if (!cache.isComplete(source.images())) {
+      try (FaceRecognizer recognizer = openRecognizer(cropThreads)) {
+        ProgressBar bar =
+            new ProgressBar(
+                System.err, progressLabel + " " + source.name(), source.images().size());
+        int faces = cache.build(source.images(), cropper(recognizer), cropThreads, bar::update);
+        System.err.printf(
+            "%s: %d of %d images have a face (cache %s)%n",
+            source.name(), faces, source.images().size(), cache.dir());
+      }
+    }
+    return cache.load(source.images());
+  }
+
+  /** A dataset named after {@code folder} (as {@code --folder-dataset} names it). */
+  static Source source(Path folder, List<LabelledImage> images) {
+    return new Source(name(folder, "images"), images);
   }
 
   /**

@@ -30,6 +30,7 @@ import picocli.CommandLine.Command;
       CrashTestCommand.class,
       CropsCommand.class,
       TrainCommand.class,
+      FinetuneCfpCommand.class,
       BenchCommand.class,
       FuzzCommand.class,
       SoakCommand.class,

@@ -273,10 +273,14 @@ public final class TrainingLoop {
   /**
    * Collapse detection: after every step, fails the run with an {@link IllegalStateException}
    * ({@code "<name> is NaN at step N"}) when a watched loss is NaN or infinite, before later
-   * listeners save anything.
+   * listeners save anything; with {@link #optSpreadFloor}, also when the embeddings have collapsed
+   * (the spread of the batch's pairwise distances, a value the step returns, is below the floor:
+   * all distances equal, so no triplet can be told apart).
    */
   public static final class CollapseDetection implements Listener {
     private final List<String> names;
+    private int spreadIndex = -1;
+    private double spreadFloor;
 
     /**
      * @param names the names of the losses watched: the first {@code names.length} values a step
@@ -289,6 +293,19 @@ public final class TrainingLoop {
       this.names = List.of(names);
     }
 
+    /**
+     * Also stop when the value at {@code index} (the embeddings' spread: standard deviation of the
+     * pairwise distances in the batch) falls below {@code floor}.
+     */
+    public CollapseDetection optSpreadFloor(int index, double floor) {
+      if (index < 0 || !(floor >= 0)) {
+        throw new IllegalArgumentException("index >= 0 and floor >= 0 needed");
+      }
+      this.spreadIndex = index;
+      this.spreadFloor = floor;
+      return this;
+    }
+
     @Override
     public void onStep(Progress progress) {
       for (int i = 0; i < names.size(); i++) {
@@ -297,6 +314,17 @@ public final class TrainingLoop {
           throw new IllegalStateException(
               names.get(i) + " is " + value + " at step " + progress.step());
         }
+      }
+      if (spreadIndex >= 0 && !(progress.loss(spreadIndex) >= spreadFloor)) {
+        throw new IllegalStateException(
+            String.format(
+                java.util.Locale.ROOT,
+                "embeddings collapsed at step %d: spread of the pairwise distances %.2e is below"
+                    + " %.2e (all distances equal); lower the learning rate, raise the"
+                    + " distillation weight or warm up longer",
+                progress.step(),
+                progress.loss(spreadIndex),
+                spreadFloor));
       }
     }
   }

@@ -29,6 +29,12 @@ final class DlibResNetBlock extends AbstractBlock {
   /** Length of the descriptor. */
   static final int DIMENSION = 128;
 
+  /** Channels, height and width of {@link #trunk}'s output for a 150 px input. */
+  static final long[] TRUNK_SHAPE = {128, 8, 8};
+
+  /** Residual units in the trunk (stages 1-3); the rest form stage 4. */
+  private static final int TRUNK_UNITS = 10;
+
   private static final byte VERSION = 1;
   private static final int FEATURES = 256;
 
@@ -71,17 +77,35 @@ final class DlibResNetBlock extends AbstractBlock {
   @Override
   protected NDList forwardInternal(
       ParameterStore store, NDList inputs, boolean training, PairList<String, Object> params) {
-    NDArray x = stem.forward(store, inputs, training, params).singletonOrThrow();
+    NDArray trunk = trunk(store, inputs.singletonOrThrow(), training);
+    return new NDList(tail(store, trunk, training));
+  }
+
+  /**
+   * The frozen part when only stage 4 is trained: the stem, the max pool and the units of stages
+   * 1-3 ({@code [N, 3, 150, 150]} to {@code [N, 128, 8, 8]}).
+   */
+  NDArray trunk(ParameterStore store, NDArray input, boolean training) {
+    NDArray x = stem.forward(store, new NDList(input), training).singletonOrThrow();
     x = Pool.maxPool2d(x, new Shape(3, 3), new Shape(2, 2), new Shape(0, 0), false);
     NDList out = new NDList(x);
-    for (DlibResidualBlock unit : units) {
-      out = unit.forward(store, out, training, params);
+    for (DlibResidualBlock unit : units.subList(0, TRUNK_UNITS)) {
+      out = unit.forward(store, out, training, null);
+    }
+    return out.singletonOrThrow();
+  }
+
+  /** Stage 4, the mean over height and width and the 256x128 head, from {@link #trunk}'s output. */
+  NDArray tail(ParameterStore store, NDArray trunk, boolean training) {
+    NDList out = new NDList(trunk);
+    for (DlibResidualBlock unit : units.subList(TRUNK_UNITS, units.size())) {
+      out = unit.forward(store, out, training, null);
     }
     NDArray features = out.singletonOrThrow();
     Shape shape = features.getShape();
     // Mean over height and width (PyTorch's engine reduces one axis at a time).
     NDArray pooled = features.reshape(shape.get(0), shape.get(1), -1).mean(new int[] {2});
-    return new NDList(pooled.matMul(store.getValue(fc, pooled.getDevice(), training)));
+    return pooled.matMul(store.getValue(fc, pooled.getDevice(), training));
   }
 
   @Override

@@ -131,6 +131,39 @@ class TrainingLoopTest {
   }
 
   @Test
+  void collapseDetectionStopsWhenAllDistancesAreEqual() {
+    int[] calls = {0};
+    TrainingLoop loop =
+        TrainingLoop.builder()
+            .setMaxSteps(10)
+            .addListener(new TrainingLoop.CollapseDetection("loss").optSpreadFloor(1, 1e-4))
+            .build();
+    IllegalStateException failure =
+        assertThrows(
+            IllegalStateException.class,
+            () -> loop.run(() -> new double[] {0.2, ++calls[0] < 4 ? 0.3 : 0.0}));
+    assertTrue(failure.getMessage().startsWith("embeddings collapsed at step 4"));
+    assertTrue(failure.getMessage().contains("all distances equal"));
+    assertEquals(4, calls[0]);
+  }
+
+  @Test
+  void collapseDetectionTreatsANaNSpreadAsCollapse() {
+    TrainingLoop loop =
+        TrainingLoop.builder()
+            .setMaxSteps(3)
+            .addListener(new TrainingLoop.CollapseDetection("loss").optSpreadFloor(1, 1e-4))
+            .build();
+    assertThrows(IllegalStateException.class, () -> loop.run(() -> new double[] {0.2, Double.NaN}));
+    TrainingLoop healthy =
+        TrainingLoop.builder()
+            .setMaxSteps(3)
+            .addListener(new TrainingLoop.CollapseDetection("loss").optSpreadFloor(1, 1e-4))
+            .build();
+    assertEquals(3, healthy.run(() -> new double[] {0.2, 1e-3}).steps());
+  }
+
+  @Test
   void progressCountsFromTheStartStepAndEstimatesTheTimeLeft() {
     FakeClock clock = new FakeClock();
     List<TrainingLoop.Progress> seen = new ArrayList<>();
