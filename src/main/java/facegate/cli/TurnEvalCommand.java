@@ -71,6 +71,12 @@ final class TurnEvalCommand implements Callable<Integer> {
       description = "Source frontals, one per held-out person (default: 100).")
   int faces;
 
+  @Option(
+      names = "--real-turned",
+      defaultValue = "0",
+      description = "At most this many held-out profiles as the realism reference; 0 for all.")
+  int realTurned;
+
   @Option(names = "--grid", required = true, description = "Sample grid PNG to write.")
   Path grid;
 
@@ -88,7 +94,7 @@ final class TurnEvalCommand implements Callable<Integer> {
       String label = labels.get(key(sample.source()));
       GanViewEvaluation.Face face =
           new GanViewEvaluation.Face(sample.chip(), sample.chipLandmarks());
-      if ("profile".equals(label)) {
+      if ("profile".equals(label) && (realTurned <= 0 || profiles.size() < realTurned)) {
         profiles.add(face);
       } else if ("frontal".equals(label)
           && sources.size() < faces
@@ -118,6 +124,15 @@ final class TurnEvalCommand implements Callable<Integer> {
               bar::update);
       System.err.println();
       result.lines().forEach(System.out::println);
+      TurnEvaluation.renderedGeometryYaws(
+              sources, renderer, HeadPoseEstimator.shipped(), TurnEvaluation.YAWS)
+          .forEach(
+              (target, yaw) ->
+                  System.out.printf(
+                      java.util.Locale.ROOT,
+                      "3d-geometry target=%+.0f yaw-of-rendered-landmarks=%.1f%n",
+                      target,
+                      yaw));
       ImageEncoder.write(ContactSheet.of(result.grid()), grid);
       System.out.println(
           "grid="

@@ -2,6 +2,7 @@ package facegate.eval;
 
 import facegate.core.Embedding;
 import facegate.core.RgbImage;
+import facegate.pose.FaceRenderer3d;
 import facegate.pose.FrechetDistance;
 import facegate.pose.HeadPoseEstimator;
 import java.util.ArrayList;
@@ -159,6 +160,30 @@ public final class TurnEvaluation {
         absoluteYaw / realTurned.size(),
         atLeast30 / (double) realTurned.size(),
         grid);
+  }
+
+  /**
+   * The mean yaw of the 3D renderer's own landmarks (where its geometry puts them, before any
+   * landmark network looks at the image) at each target yaw: tells a renderer whose geometry falls
+   * short of the target from an image the landmark network cannot read.
+   */
+  public static Map<Double, Double> renderedGeometryYaws(
+      List<GanViewEvaluation.Face> sources,
+      FaceRenderer3d renderer,
+      HeadPoseEstimator poses,
+      List<Double> yaws) {
+    Map<Double, Double> means = new LinkedHashMap<>();
+    for (double yaw : yaws) {
+      double sum = 0;
+      for (GanViewEvaluation.Face face : sources) {
+        sum +=
+            poses
+                .estimate(renderer.render(face.chip(), face.landmarks(), yaw).landmarks())
+                .yawDegrees();
+      }
+      means.put(yaw, sum / sources.size());
+    }
+    return means;
   }
 
   private static final class Tally {
