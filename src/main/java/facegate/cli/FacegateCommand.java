@@ -23,6 +23,8 @@ import picocli.CommandLine.Command;
       AuditCommand.class,
       PoseCommand.class,
       TrainGanCommand.class,
+      TrainRepairCommand.class,
+      TurnEvalCommand.class,
       GanEvalCommand.class,
       PoseAugmentationExperiment.Group.class,
       PoseShapeCommand.class,

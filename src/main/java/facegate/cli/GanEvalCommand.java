@@ -81,7 +81,7 @@ final class GanEvalCommand implements Callable<Integer> {
   }
 
   /** The recognizer's embedding and landmark networks on 150 px chips. */
-  private static GanViewEvaluation.ChipNetworks networks(FaceRecognizer recognizer) {
+  static GanViewEvaluation.ChipNetworks networks(FaceRecognizer recognizer) {
     return new GanViewEvaluation.ChipNetworks() {
       @Override
       public Embedding embed(RgbImage chip) {

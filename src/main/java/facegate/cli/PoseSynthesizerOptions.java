@@ -3,15 +3,21 @@ package facegate.cli;
 import facegate.core.FaceViewSynthesizer;
 import facegate.pose.FaceRenderer3d;
 import facegate.pose.PoseGan;
+import facegate.pose.RenderRepair;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
-/** Chooses a pose view synthesizer: {@code 3d} (re-rendering) or {@code gan} (the pose GAN). */
+/**
+ * Chooses a pose view synthesizer: {@code 3d} (re-rendering), {@code gan} (the pose GAN) or {@code
+ * rr} (re-rendering repaired by the rotate-and-render generator).
+ */
 final class PoseSynthesizerOptions {
   @Option(
       names = "--method",
       defaultValue = "3d",
-      description = "3d (re-rendering with a generic head) or gan (default: ${DEFAULT-VALUE}).")
+      description =
+          "3d (re-rendering with a generic head), gan (the pose GAN) or rr (3d, then repaired"
+              + " by the rotate-and-render generator) (default: ${DEFAULT-VALUE}).")
   String method;
 
   @Option(
@@ -19,6 +25,12 @@ final class PoseSynthesizerOptions {
       defaultValue = "models/pose-gan",
       description = "Pose GAN generator folder for --method gan (default: ${DEFAULT-VALUE}).")
   Path ganModel;
+
+  @Option(
+      names = "--repair-model",
+      defaultValue = "models/render-repair",
+      description = "Repair generator folder for --method rr (default: ${DEFAULT-VALUE}).")
+  Path repairModel;
 
   /** An opened synthesizer and whatever must be closed with it. */
   record Opened(FaceViewSynthesizer synthesizer, AutoCloseable resource) implements AutoCloseable {
@@ -41,9 +53,14 @@ final class PoseSynthesizerOptions {
         PoseGan gan = PoseGan.open(ganModel);
         yield new Opened(gan, gan);
       }
+      case "rr" -> {
+        RenderRepair repair = RenderRepair.open(repairModel, FaceRenderer3d.shipped());
+        yield new Opened(repair, repair);
+      }
       default ->
           throw new picocli.CommandLine.ParameterException(
-              new picocli.CommandLine(this), "unknown --method '" + method + "': use 3d or gan");
+              new picocli.CommandLine(this),
+              "unknown --method '" + method + "': use 3d, gan or rr");
     };
   }
 }

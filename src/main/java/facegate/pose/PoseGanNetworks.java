@@ -102,7 +102,7 @@ final class PoseGanNetworks {
         "instanceNorm");
   }
 
-  private static Block residual(int channels) {
+  static Block residual(int channels) {
     SequentialBlock main =
         new SequentialBlock()
             .add(conv(channels, 3, 1))
@@ -115,7 +115,7 @@ final class PoseGanNetworks {
         List.of(main, Blocks.identityBlock()));
   }
 
-  private static Conv2d conv(int channels, int kernel, int stride) {
+  static Conv2d conv(int channels, int kernel, int stride) {
     // "same" padding for odd kernels; 4x4 stride 2 with padding 1 halves the side exactly
     int pad = kernel % 2 == 1 ? kernel / 2 : 1;
     return Conv2d.builder()
@@ -130,7 +130,7 @@ final class PoseGanNetworks {
    * Doubles the side (nearest neighbour) and convolves 3x3: DJL's PyTorch engine has no transposed
    * convolution, and this also avoids its checkerboard artefacts.
    */
-  private static Block upsample(int channels) {
+  static Block upsample(int channels) {
     return new SequentialBlock()
         .add(LambdaBlock.singleton(x -> x.repeat(2, 2).repeat(3, 2), "upsampleNearest2x"))
         .add(conv(channels, 3, 1));

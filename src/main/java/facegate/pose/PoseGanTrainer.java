@@ -189,8 +189,12 @@ public final class PoseGanTrainer {
     }
   }
 
-  /** Unit-length identity embeddings of GAN images in [-1, 1], through the frozen network. */
   private NDArray embed(NDManager manager, NDArray images) {
+    return embed(identity, manager, images);
+  }
+
+  /** Unit-length identity embeddings of GAN images in [-1, 1], through the frozen network. */
+  static NDArray embed(TrainableNetwork identity, NDManager manager, NDArray images) {
     double[] mean = identity.architecture().meanRgb();
     NDArray meanPlanes =
         manager.create(
@@ -220,7 +224,7 @@ public final class PoseGanTrainer {
    * Clears the gradients the other network's update left on {@code model}'s parameters (the
    * generator's loss also reaches the discriminator's, and the other way round).
    */
-  private static void zeroGradients(Model model) {
+  static void zeroGradients(Model model) {
     for (Parameter parameter : model.getBlock().getParameters().values()) {
       if (parameter.isInitialized() && parameter.getArray().hasGradient()) {
         NDArray gradient = parameter.getArray().getGradient();

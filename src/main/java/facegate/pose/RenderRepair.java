@@ -1,0 +1,189 @@
+package facegate.pose;
+
+import ai.djl.Device;
+import ai.djl.MalformedModelException;
+import ai.djl.Model;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.training.ParameterStore;
+import com.google.gson.GsonBuilder;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import facegate.core.AtomicFiles;
+import facegate.core.ErrorCode;
+import facegate.core.FaceException;
+import facegate.core.FaceViewSynthesizer;
+import facegate.core.Landmarks;
+import facegate.core.RgbImage;
+import facegate.vision.FaceAligner;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Random;
+
+/**
+ * Rotate-and-render at use time: a view is drawn at the target yaw by {@link FaceRenderer3d} and
+ * then repaired by the trained generator ({@link RepairTrainer}), which fills the holes and
+ * stretching the render leaves. As a {@link FaceViewSynthesizer} (name {@code rr}) it gives one
+ * view per yaw of its renderer, resampled back to the chip's size. Thread-safe (calls are
+ * serialised).
+ */
+public final class RenderRepair implements FaceViewSynthesizer, AutoCloseable {
+  /** The generator's parameter file name (without {@code -0000.params}) in its folder. */
+  public static final String NAME = "render-repair-generator";
+
+  /** The manifest beside the parameters. */
+  public static final String MANIFEST = "model.json";
+
+  private final Model model;
+  private final RepairConfig config;
+  private final FaceRenderer3d renderer;
+
+  private RenderRepair(Model model, RepairConfig config, FaceRenderer3d renderer) {
+    this.model = model;
+    this.config = config;
+    this.renderer = renderer;
+  }
+
+  /**
+   * The generator saved in {@code dir}, repairing the views of {@code renderer}.
+   *
+   * @throws FaceException MODEL_NOT_FOUND when there is none, MODEL_INVALID when it cannot be read
+   */
+  public static RenderRepair open(Path dir, FaceRenderer3d renderer) {
+    Path manifest = dir.resolve(MANIFEST);
+    if (!Files.isRegularFile(manifest)) {
+      throw new FaceException(
+          ErrorCode.MODEL_NOT_FOUND,
+          "no render-repair generator in " + dir + ": train one with `facegate train-repair`");
+    }
+    Model model = Model.newInstance(NAME, Device.cpu());
+    try {
+      JsonObject card =
+          JsonParser.parseString(Files.readString(manifest, StandardCharsets.UTF_8))
+              .getAsJsonObject();
+      RepairConfig config = RepairConfig.fromJson(card.getAsJsonObject("config"));
+      model.setBlock(RepairNetworks.generator(config));
+      model.load(dir, NAME);
+      return new RenderRepair(model, config, renderer);
+    } catch (IOException | MalformedModelException | RuntimeException e) {
+      model.close();
+      throw new FaceException(
+          ErrorCode.MODEL_INVALID,
+          "cannot load the render-repair generator in " + dir + ": " + e.getMessage(),
+          e);
+    }
+  }
+
+  public RepairConfig config() {
+    return config;
+  }
+
+  /** The face of {@code chip} rendered at {@code yawDegrees} and repaired, at the chip's size. */
+  public synchronized RgbImage turn(RgbImage chip, Landmarks landmarks, double yawDegrees) {
+    RgbImage view = renderer.render(chip, landmarks, yawDegrees).alignedChip();
+    return FaceAligner.resampled(repair(List.of(view)).get(0), chip.width());
+  }
+
+  /** Each image repaired, in one batch, at the generator's size; empty for none. */
+  public synchronized List<RgbImage> repair(List<RgbImage> images) {
+    if (images.isEmpty()) {
+      return List.of();
+    }
+    try (NDManager manager = model.getNDManager().newSubManager()) {
+      List<NDArray> inputs = new ArrayList<>();
+      for (RgbImage image : images) {
+        inputs.add(
+            GanTensors.toTensor(manager, FaceAligner.resampled(image, config.imageSize()), false));
+      }
+      NDArray out =
+          model
+              .getBlock()
+              .forward(
+                  new ParameterStore(manager, false),
+                  new NDList(NDArrays.stack(new NDList(inputs))),
+                  false)
+              .singletonOrThrow();
+      List<RgbImage> repaired = new ArrayList<>();
+      for (int i = 0; i < images.size(); i++) {
+        repaired.add(GanTensors.toImage(out.get(i)));
+      }
+      return repaired;
+    }
+  }
+
+  @Override
+  public synchronized List<RgbImage> synthesize(RgbImage chip, Landmarks landmarks, Random random) {
+    List<RgbImage> views = new ArrayList<>();
+    for (RgbImage view : repair(renderer.synthesize(chip, landmarks, random))) {
+      views.add(FaceAligner.resampled(view, chip.width()));
+    }
+    return views;
+  }
+
+  @Override
+  public synchronized Optional<RgbImage> oneView(
+      RgbImage chip, Landmarks landmarks, Random random) {
+    return renderer
+        .oneView(chip, landmarks, random)
+        .map(view -> FaceAligner.resampled(repair(List.of(view)).get(0), chip.width()));
+  }
+
+  @Override
+  public String name() {
+    return "rr";
+  }
+
+  @Override
+  public void close() {
+    model.close();
+  }
+
+  /** Saves the generator and its {@code model.json} (config, step, losses, {@code extra}). */
+  static void save(
+      Model generator,
+      Path dir,
+      RepairConfig config,
+      int step,
+      RepairTrainer.StepReport report,
+      JsonObject extra) {
+    try {
+      Files.createDirectories(dir);
+      generator.setProperty("Epoch", "0");
+      generator.save(dir, NAME);
+      JsonObject card = new JsonObject();
+      card.addProperty("name", NAME);
+      card.addProperty(
+          "architecture",
+          "U-Net generator with residual blocks repairing 3D renders (rotate-and-render)");
+      card.add("config", config.toJson());
+      card.addProperty("steps", step);
+      JsonObject losses = new JsonObject();
+      losses.addProperty("generator", round(report.generatorLoss()));
+      losses.addProperty("discriminator", round(report.discriminatorLoss()));
+      losses.addProperty("l1", round(report.l1Loss()));
+      losses.addProperty("identity", round(report.identityLoss()));
+      losses.addProperty("unrepairedL1", round(report.unrepairedL1()));
+      losses.addProperty("imagesPerSecond", round(report.imagesPerSecond()));
+      card.add("lastStep", losses);
+      extra.entrySet().forEach(e -> card.add(e.getKey(), e.getValue()));
+      AtomicFiles.replace(
+          dir.resolve(MANIFEST),
+          new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create().toJson(card) + "\n");
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot save the render-repair generator to " + dir, e);
+    }
+  }
+
+  private static double round(double value) {
+    return Double.parseDouble(String.format(Locale.ROOT, "%.5f", value));
+  }
+}
