@@ -1,6 +1,7 @@
 package facegate.cli;
 
 import facegate.liveness.NetworkLivenessDetector;
+import facegate.pipeline.LivenessNetworks;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
@@ -50,7 +51,7 @@ final class LivenessNetworkOptions {
 
   /** The chosen network's detector (the caller closes it). */
   NetworkLivenessDetector open() {
-    return NetworkLivenessDetector.load(folder(), networkCrop);
+    return LivenessNetworks.load(folder(), networkCrop);
   }
 
   /** A short description for reports. */

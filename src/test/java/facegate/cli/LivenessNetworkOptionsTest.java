@@ -5,13 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import facegate.core.FaceBox;
+import facegate.core.FaceException;
 import facegate.core.Liveness;
 import facegate.core.RgbImage;
 import facegate.liveness.NetworkLivenessDetector;
+import facegate.pipeline.LivenessNetworks;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 /** {@code --network} of liveness-eval and liveness-bench: parsing and which detector it opens. */
@@ -50,6 +53,11 @@ class LivenessNetworkOptionsTest {
       assertTrue(liveness.score() >= 0 && liveness.score() <= 1);
       assertEquals(16, liveness.region().width(), 1e-9);
     }
+  }
+
+  @Test
+  void aFolderWithoutAModelIsRefused(@TempDir Path empty) {
+    assertThrows(FaceException.class, () -> LivenessNetworks.load(empty, 1.0));
   }
 
   @Test
