@@ -1,8 +1,10 @@
 package facegate.cli;
 
 import facegate.core.FaceBox;
+import facegate.core.LivenessDetector;
 import facegate.core.RgbImage;
 import facegate.eval.LivenessLabels;
+import facegate.liveness.NetworkLivenessDetector;
 import facegate.liveness.TextureLivenessDetector;
 import facegate.pipeline.FaceRecognizer;
 import java.io.IOException;
@@ -33,6 +35,8 @@ final class LivenessBenchCommand implements Callable<Integer> {
 
   @Mixin ModelOptions models;
 
+  @Mixin LivenessNetworkOptions check;
+
   @Option(names = "--data", required = true, description = "folder with labels.tsv")
   Path data;
 
@@ -51,7 +55,8 @@ final class LivenessBenchCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     PrintWriter out = spec.commandLine().getOut();
-    TextureLivenessDetector detector = TextureLivenessDetector.load(livenessModel);
+    LivenessDetector detector =
+        check.texture() ? TextureLivenessDetector.load(livenessModel) : check.open();
     List<RgbImage> images = new ArrayList<>();
     List<FaceBox> faces = new ArrayList<>();
     List<Double> detectMillis = new ArrayList<>();
@@ -79,11 +84,15 @@ final class LivenessBenchCommand implements Callable<Integer> {
         }
       }
     }
+    if (detector instanceof NetworkLivenessDetector network) {
+      network.close();
+    }
     out.printf(
         Locale.ROOT,
-        "faces %d of %d frames, %d rounds (score sum %.3f)%n"
+        "%s%nfaces %d of %d frames, %d rounds (score sum %.3f)%n"
             + "liveness check ms/face: median %.2f, p95 %.2f%n"
             + "decode + detect ms/frame (the face verify finds anyway): median %.1f%n",
+        check.describe(),
         images.size(),
         detectMillis.size(),
         rounds,

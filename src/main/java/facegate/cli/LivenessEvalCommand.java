@@ -6,6 +6,8 @@ import facegate.eval.LivenessLabels;
 import facegate.eval.LivenessRates;
 import facegate.eval.LivenessReport;
 import facegate.eval.LogisticRegression;
+import facegate.liveness.NetworkLivenessDetector;
+import facegate.liveness.TextureLivenessDetector;
 import facegate.liveness.TextureLivenessModel;
 import facegate.pipeline.FaceRecognizer;
 import java.io.IOException;
@@ -26,19 +28,23 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * Cross-validates the texture liveness check by subject on a labelled folder, writes the report
- * and, with {@code --save}, trains the model on every subject and stores it with the threshold
- * calibrated on the out-of-fold scores.
+ * Cross-validates a liveness check by subject on a labelled folder and writes the report: the
+ * texture check (fitted without each subject; with {@code --save}, trained on every subject and
+ * stored with the threshold calibrated on the out-of-fold scores) or an imported network (nothing
+ * fitted, its thresholds calibrated without each subject the same way).
  */
 @Command(
     name = "liveness-eval",
     description =
-        "Cross-validate the texture liveness check by subject on a labelled folder"
-            + " (labels.tsv: path, live|photo, subject); --save trains and stores the model.")
+        "Cross-validate a liveness check by subject on a labelled folder"
+            + " (labels.tsv: path, live|photo, subject); --save trains and stores the texture"
+            + " model.")
 final class LivenessEvalCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Mixin ModelOptions models;
+
+  @Mixin LivenessNetworkOptions check;
 
   @Option(names = "--data", required = true, description = "folder with labels.tsv")
   Path data;
@@ -75,13 +81,16 @@ final class LivenessEvalCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     PrintWriter out = spec.commandLine().getOut();
-    List<LivenessLabels> labels = LivenessLabels.read(data);
-    LivenessFrames frames;
-    try (FaceRecognizer recognizer = models.open(threads)) {
-      frames = LivenessFrames.extract(data, labels, recognizer, cropScales, cropSize, threads);
+    if (save != null && !check.texture()) {
+      throw new CommandLine.ParameterException(
+          spec.commandLine(), "--save stores a texture model; drop it with --network");
     }
+    List<LivenessLabels> labels = LivenessLabels.read(data);
+    LivenessFrames frames = frames(labels);
     LivenessEvaluation.Result result =
-        LivenessEvaluation.crossValidate(frames.samples(), l2, targetApcer);
+        check.texture()
+            ? LivenessEvaluation.crossValidate(frames.samples(), l2, targetApcer)
+            : LivenessEvaluation.crossValidateScores(frames.samples(), targetApcer);
     String timing = timing(frames);
     String faces =
         "frames "
@@ -93,10 +102,12 @@ final class LivenessEvalCommand implements Callable<Integer> {
     print(out, result);
     out.println(timing);
     String protocol =
-        data + ", crops " + Arrays.toString(cropScales) + " @" + cropSize + "px, l2 " + l2;
+        check.texture()
+            ? data + ", crops " + Arrays.toString(cropScales) + " @" + cropSize + "px, l2 " + l2
+            : data + ", " + check.describe();
     HtmlReport.RunInfo info =
         new HtmlReport.RunInfo(
-            "texture liveness (LBP YCbCr + logistic regression)",
+            check.describe(),
             CalibrateCommand.commandLine(spec),
             Instant.now(),
             HtmlReport.RunInfo.thisMachine());
@@ -109,6 +120,28 @@ final class LivenessEvalCommand implements Callable<Integer> {
     }
     out.flush();
     return 0;
+  }
+
+  /** Every frame's texture features, or its network score as its one feature. */
+  private LivenessFrames frames(List<LivenessLabels> labels) {
+    try (FaceRecognizer recognizer = models.open(threads)) {
+      if (check.texture()) {
+        return LivenessFrames.extract(
+            data,
+            labels,
+            recognizer,
+            (image, face) -> TextureLivenessDetector.features(image, face, cropScales, cropSize),
+            threads);
+      }
+      try (NetworkLivenessDetector network = check.open()) {
+        return LivenessFrames.extract(
+            data,
+            labels,
+            recognizer,
+            (image, face) -> new double[] {network.assess(image, face).score()},
+            threads);
+      }
+    }
   }
 
   private TextureLivenessModel save(
@@ -154,7 +187,7 @@ final class LivenessEvalCommand implements Callable<Integer> {
   private static String timing(LivenessFrames frames) {
     return String.format(
         Locale.ROOT,
-        "liveness features ms/face: median %.2f, p95 %.2f; decode+detect ms/frame: median %.1f",
+        "liveness features (or network) ms/face: median %.2f, p95 %.2f; decode+detect ms/frame: median %.1f",
         percentile(frames.featureMillis(), 0.5),
         percentile(frames.featureMillis(), 0.95),
         percentile(frames.detectMillis(), 0.5));

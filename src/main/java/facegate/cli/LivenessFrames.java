@@ -5,7 +5,6 @@ import facegate.core.FaceException;
 import facegate.core.RgbImage;
 import facegate.eval.LivenessLabels;
 import facegate.eval.LivenessSample;
-import facegate.liveness.TextureLivenessDetector;
 import facegate.pipeline.FaceRecognizer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -19,15 +18,17 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.BiFunction;
 
 /**
  * The liveness features of every labelled frame of a data set: each frame decoded, its largest face
- * found as the service finds it, and the texture features of the crops around it computed (and
- * timed). Frames without a face are counted and left out.
+ * found as the service finds it, and the features of it computed (and timed): the texture features
+ * of the crops around it, or a network's score. Frames without a face are counted and left out.
  *
  * @param samples the frames with a face, in the labels' order
  * @param noFace the frames where no face was found
- * @param featureMillis per sample, the time the features took (crops, resampling, histograms)
+ * @param featureMillis per sample, the time the features took (crops, resampling, histograms or the
+ *     network)
  * @param detectMillis per frame with a face, the time decoding and detection took
  */
 record LivenessFrames(
@@ -41,16 +42,13 @@ record LivenessFrames(
       Path data,
       List<LivenessLabels> labels,
       FaceRecognizer recognizer,
-      double[] cropScales,
-      int cropSize,
+      BiFunction<RgbImage, FaceBox, double[]> features,
       int threads) {
     ExecutorService pool = Executors.newFixedThreadPool(threads);
     try {
       List<Future<Optional<double[]>>> futures = new ArrayList<>();
       for (LivenessLabels label : labels) {
-        futures.add(
-            pool.submit(
-                () -> describe(data.resolve(label.path()), recognizer, cropScales, cropSize)));
+        futures.add(pool.submit(() -> describe(data.resolve(label.path()), recognizer, features)));
       }
       List<LivenessSample> samples = new ArrayList<>();
       List<String> noFace = new ArrayList<>();
@@ -92,7 +90,7 @@ record LivenessFrames(
 
   /** Detection millis, feature millis, then the features; empty without a face. */
   private static Optional<double[]> describe(
-      Path file, FaceRecognizer recognizer, double[] cropScales, int cropSize) {
+      Path file, FaceRecognizer recognizer, BiFunction<RgbImage, FaceBox, double[]> describer) {
     long start = System.nanoTime();
     RgbImage image;
     try {
@@ -107,7 +105,7 @@ record LivenessFrames(
     if (box.isEmpty()) {
       return Optional.empty();
     }
-    double[] features = TextureLivenessDetector.features(image, box.get(), cropScales, cropSize);
+    double[] features = describer.apply(image, box.get());
     long done = System.nanoTime();
     double[] row = new double[features.length + 2];
     row[0] = (detected - start) / 1e6;

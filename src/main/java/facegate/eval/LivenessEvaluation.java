@@ -3,6 +3,7 @@ package facegate.eval;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
+import java.util.function.Function;
 import java.util.stream.IntStream;
 
 /**
@@ -54,29 +55,55 @@ public final class LivenessEvaluation {
    * @param targetApcer the APCER thresholds are calibrated to, in [0, 1)
    */
   public static Result crossValidate(List<LivenessSample> samples, double l2, double targetApcer) {
+    if (!(l2 > 0)) {
+      throw new IllegalArgumentException("l2 must be positive, got " + l2);
+    }
+    return crossValidate(samples, fold -> outOfFold(fold, l2), targetApcer);
+  }
+
+  /**
+   * Evaluates a fixed scorer (e.g. an imported network) by subject: nothing is fitted, so each
+   * sample's score is its only feature; the thresholds are calibrated without the subject as in
+   * {@link #crossValidate(List, double, double)}.
+   *
+   * @param samples at least three subjects, each sample with one feature: its score in [0, 1]
+   */
+  public static Result crossValidateScores(List<LivenessSample> samples, double targetApcer) {
+    for (LivenessSample sample : samples) {
+      if (sample.features().length != 1) {
+        throw new IllegalArgumentException("expected one score per sample: " + sample.path());
+      }
+    }
+    return crossValidate(
+        samples, fold -> fold.stream().mapToDouble(s -> s.features()[0]).toArray(), targetApcer);
+  }
+
+  private static Result crossValidate(
+      List<LivenessSample> samples,
+      Function<List<LivenessSample>, double[]> outOfFold,
+      double targetApcer) {
     List<String> subjects = subjects(samples);
-    if (subjects.size() < 3 || !(l2 > 0) || !(targetApcer >= 0 && targetApcer < 1)) {
+    if (subjects.size() < 3 || !(targetApcer >= 0 && targetApcer < 1)) {
       throw new IllegalArgumentException(
-          "need at least 3 subjects (got " + subjects.size() + "), l2 > 0, APCER in [0, 1)");
+          "need at least 3 subjects (got " + subjects.size() + "), APCER in [0, 1)");
     }
     int n = samples.size();
-    boolean[] live = new boolean[n];
+    boolean[] live = labels(samples);
     String[] subjectOf = new String[n];
     for (int i = 0; i < n; i++) {
-      live[i] = samples.get(i).live();
       subjectOf[i] = samples.get(i).subject();
     }
-    double[] scores = outOfFold(samples, l2);
-    double[] thresholds = new double[n];
+    double[] scores = outOfFold.apply(samples);
     double[] perSubject =
         subjects.parallelStream()
             .mapToDouble(
                 held -> {
                   List<LivenessSample> rest =
                       samples.stream().filter(s -> !s.subject().equals(held)).toList();
-                  return threshold(outOfFold(rest, l2), labels(rest), targetApcer);
+                  return threshold(outOfFold.apply(rest), labels(rest), targetApcer);
                 })
             .toArray();
+    double[] thresholds = new double[n];
     for (int i = 0; i < n; i++) {
       thresholds[i] = perSubject[subjects.indexOf(subjectOf[i])];
     }

@@ -49,7 +49,8 @@ public final class MediaPipeDetectors {
     return new MediaPipeFaceDetector(network, range, settings);
   }
 
-  private static Path modelJson(Path modelDir) {
+  /** The one TFJS graph model {@code .json} in {@code modelDir} (MODEL_NOT_FOUND otherwise). */
+  static Path modelJson(Path modelDir) {
     List<Path> candidates;
     try (Stream<Path> files = Files.list(modelDir)) {
       candidates = files.filter(file -> file.toString().endsWith(".json")).toList();

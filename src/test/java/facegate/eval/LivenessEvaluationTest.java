@@ -78,6 +78,36 @@ class LivenessEvaluationTest {
   }
 
   @Test
+  void fixedScoresAreJudgedAgainstThresholdsCalibratedWithoutTheirSubject() {
+    List<LivenessSample> samples = new ArrayList<>();
+    String[] subjects = {"a", "b", "c"};
+    double[][] liveAndAttack = {{0.9, 0.3}, {0.8, 0.2}, {0.7, 0.85}};
+    for (int s = 0; s < 3; s++) {
+      samples.add(sample(subjects[s], true, liveAndAttack[s][0]));
+      samples.add(sample(subjects[s], false, liveAndAttack[s][1]));
+    }
+    LivenessEvaluation.Result result = LivenessEvaluation.crossValidateScores(samples, 0.0);
+    assertArrayEquals(new double[] {0.9, 0.3, 0.8, 0.2, 0.7, 0.85}, result.scores(), 1e-12);
+    // without c: attacks 0.3, 0.2, lowest live score 0.8 -> halfway to 0.3
+    assertEquals(0.55, result.thresholds()[4], 1e-12);
+    // without a: the attack 0.85 outscores every live face: no threshold below 1 qualifies
+    assertEquals(1.0, result.thresholds()[0], 1e-12);
+    // without b: lowest live score above every attack 0.9, halfway to the attack 0.85
+    assertEquals(0.875, result.thresholds()[2], 1e-12);
+    assertEquals(1, result.calibrated().attacksAccepted());
+    assertEquals(2, result.calibrated().bonaFideRefused());
+    assertThrows(
+        IllegalArgumentException.class,
+        () ->
+            LivenessEvaluation.crossValidateScores(
+                List.of(new LivenessSample("x", "a", true, new double[] {0.1, 0.2})), 0.0));
+  }
+
+  private static LivenessSample sample(String subject, boolean live, double score) {
+    return new LivenessSample(subject + live, subject, live, new double[] {score});
+  }
+
+  @Test
   void aShippedModelScoresAsTheFittedRegression(@TempDir Path folder) throws Exception {
     int features = TextureLivenessModel.featureCount(1);
     Random random = new Random(3);
