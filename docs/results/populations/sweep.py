@@ -1,6 +1,6 @@
 """Offline sweep of cohort rules over population-check --cohort-scores dumps (NAME-cohort.tsv).
 
-Usage: python3 sweep.py DIR DATASETS [SEED]
+Usage: python3 sweep.py DIR DATASETS [SEED]     (NAME-cohort.tsv or NAME-cohort.tsv.gz)
   e.g. python3 docs/results/populations/sweep.py /work/runs/i22-s5/pop lfw,jaffe,cfp,asian-faces
 
 Each attempt's row holds the cosine with the claimed template and the probe's and template's
@@ -20,6 +20,8 @@ Selection is cross-validated by people: each data set's claimed people are split
 other, both ways.
 """
 import csv
+import gzip
+import os
 import sys
 
 import numpy as np
@@ -33,7 +35,9 @@ FAR_TARGET, FRR_TARGET = 0.01, 0.05
 
 
 def load(folder, name):
-    rows = list(csv.DictReader(open(f'{folder}/{name}-cohort.tsv'), delimiter='\t'))
+    path = f'{folder}/{name}-cohort.tsv'
+    lines = open(path) if os.path.exists(path) else gzip.open(path + '.gz', 'rt')
+    rows = list(csv.DictReader(lines, delimiter='\t'))
     lists = {}
     for key in ['probeDefault', 'probeGallery', 'templateDefault', 'templateGallery']:
         lists[key] = [np.array([float(v) for v in r[key].split(',') if v]) for r in rows]
@@ -80,6 +84,13 @@ def rates(values, raw, genuine, mask, t, floor):
         accept &= raw >= floor
     g, i = genuine & mask, ~genuine & mask
     return accept[i].mean(), 1 - accept[g].mean()
+
+
+def wilson(errors, n, z=1.96):
+    p = errors / n
+    centre = (p + z * z / (2 * n)) / (1 + z * z / n)
+    half = z * np.sqrt(p * (1 - p) / n + z * z / (4 * n * n)) / (1 + z * z / n)
+    return centre - half, centre + half
 
 
 def cost(far, frr):
@@ -129,20 +140,34 @@ def main():
                         row[split] = best_threshold(per_set, [masks[n] for n in names], floor)
                     # own-threshold ceiling: FRR at the lowest threshold with FAR <= 1 %
                     for n in names:
-                        v, gen = values[n], data[n]['genuine']
-                        if floor is None:
-                            imp = np.sort(v[~gen])[::-1]
-                            t = np.nextafter(imp[int(np.floor(FAR_TARGET * len(imp)))], np.inf)
-                            row['own_' + n] = (v[gen] < t).mean()
+                        v, gen, raw = values[n], data[n]['genuine'], data[n]['raw']
+                        imp = v[~gen] if floor is None else v[~gen & (raw >= floor)]
+                        allowed = int(np.floor(FAR_TARGET * (~gen).sum()))
+                        if len(imp) <= allowed:
+                            t = -np.inf
+                        else:
+                            t = np.nextafter(np.sort(imp)[::-1][allowed], np.inf)
+                        accept = (v >= t) if floor is None else (v >= t) & (raw >= floor)
+                        row['own_' + n] = 1 - accept[gen].mean()
                     row['values'] = per_set
                     table.append(row)
-    print('# chosen on all attempts (optimistic): the 15 best settings')
+    print('# chosen on all attempts (optimistic): the 15 best rules, each at its best floor')
     print('k\tcohort\tscore\tfloor\tthreshold\tworst cost\t' + '\t'.join(f'{n} FAR/FRR' for n in names))
-    for row in sorted(table, key=lambda r: r['all'][0])[:15]:
+    shown = {}
+    for row in sorted(table, key=lambda r: r['all'][:2]):  # the best floor of each rule
+        shown.setdefault((row['k'], row['cohort'], row['score']), row)
+    for row in list(shown.values())[:15]:
         c, _, t = row['all']
         cells = ['%.1f/%.1f%%' % tuple(100 * x for x in rates(v, raw, gen, np.ones(len(v), bool), t, row['floor']))
                  for v, raw, gen in row['values']]
         print(f"{row['k']}\t{row['cohort']}\t{row['score']}\t{row['floor']}\t{t:.4f}\t{c:.2f}\t" + '\t'.join(cells))
+    print('# the rules the service implements (S-norm, galleryOnlyAt = k / infinity / 200), no floor')
+    for row in table:
+        if row['score'] == 's' and row['floor'] is None and row['cohort'] != 'default':
+            c, _, t = row['all']
+            cells = ['%.1f/%.1f%%' % tuple(100 * x for x in rates(v, raw, gen, np.ones(len(v), bool), t, None))
+                     for v, raw, gen in row['values']]
+            print(f"{row['k']}\t{row['cohort']}\t{t:.4f}\t{c:.2f}\t" + '\t'.join(cells))
     print('# cross-validated by people: chosen on one half, reported on the other')
     for chosen, report in [('A', False), ('B', True)]:
         row = min(table, key=lambda r: r[chosen][:2])
@@ -154,16 +179,19 @@ def main():
         print(f"chosen on half {chosen}: k={row['k']} cohort={row['cohort']} score={row['score']}"
               f" floor={row['floor']} threshold={t:.4f} cost there {c:.2f}; on the other half cost"
               f" {worst:.2f}: " + ', '.join(f'{n} {x}' for n, x in zip(names, cells)))
-    print('# own threshold per data set (FAR <= 1 % on its own impostors): FRR, best and shipped')
+    print('# own threshold per data set (FAR <= 1 % on its own impostors): FRR, best over all rules and floors (optimistic) and shipped')
     for n in names:
         d = data[n]
         imp = np.sort(d['raw'][~d['genuine']])[::-1]
         t = np.nextafter(imp[int(np.floor(FAR_TARGET * len(imp)))], np.inf)
         print(f"{n}: raw cosine at its own threshold {t:.4f}: FRR {100 * (d['raw'][d['genuine']] < t).mean():.2f}%")
-        rows = [r for r in table if r['floor'] is None]
-        b = min(rows, key=lambda r: r['own_' + n])
-        shipped = next(r for r in rows if (r['k'], r['cohort'], r['score']) == (50, 'rule200', 's'))
-        print(f"{n}: best FRR {100 * b['own_' + n]:.2f}% (k={b['k']} {b['cohort']} {b['score']});"
+        b = min(table, key=lambda r: r['own_' + n])
+        shipped = next(r for r in table if (r['k'], r['cohort'], r['score'], r['floor'])
+                       == (50, 'rule200', 's', None))
+        genuine = d['genuine'].sum()
+        low, high = wilson(round(b['own_' + n] * genuine), genuine)
+        print(f"{n}: best FRR {100 * b['own_' + n]:.2f}% (95% Wilson {100 * low:.1f}-{100 * high:.1f}%,"
+              f" k={b['k']} {b['cohort']} {b['score']} floor {b['floor']});"
               f" shipped rule (k=50 rule200 s) {100 * shipped['own_' + n]:.2f}%")
 
 
