@@ -49,8 +49,8 @@ public class FuseCaches {
     VerificationReport r =
         VerificationMetrics.evaluate(scores, same, folds, protocol.folds(), failures);
     System.out.printf(
-        "%s accuracy=%.4f sd=%.4f tar@far1e-3=%.4f auc=%.4f failures=%d%n",
-        name, r.accuracy(), r.accuracyStd(), r.tarAtFar1e3(), r.auc(), failures);
+        "%s accuracy=%.4f sd=%.4f tar@far1e-3=%.4f tar@far1e-2=%.4f auc=%.4f failures=%d%n",
+        name, r.accuracy(), r.accuracyStd(), r.tarAtFar1e3(), r.tarAtFar1e2(), r.auc(), failures);
   }
 
   static double[] zscores(double[] s) {

@@ -76,6 +76,13 @@ final class BenchCommand implements Callable<Integer> {
       description = "Verify requests per concurrency level (default 200; --quick: 24).")
   Integer verifyRequests;
 
+  @Option(
+      names = "--verify-concurrency",
+      split = ",",
+      defaultValue = "1,4,16",
+      description = "Verify requests in flight, one measurement each (default: ${DEFAULT-VALUE}).")
+  int[] verifyConcurrency;
+
   @Option(names = "--m", defaultValue = "24", description = "HNSW M.")
   int m;
 
@@ -106,10 +113,10 @@ final class BenchCommand implements Callable<Integer> {
   public Integer call() {
     List<String> summary = new ArrayList<>();
     if (sections.contains("verify")) {
-      int[] concurrencies = {1, 4, 16};
       Map<Integer, LoadResult> verify =
-          verify(concurrencies, verifyRequests != null ? verifyRequests : quick ? 24 : 200);
-      LoadResult atFour = verify.get(4);
+          verify(verifyConcurrency, verifyRequests != null ? verifyRequests : quick ? 24 : 200);
+      LoadResult atFour =
+          verify.getOrDefault(4, verify.get(verifyConcurrency[verifyConcurrency.length - 1]));
       summary.add(
           String.format(
               Locale.ROOT,

@@ -65,6 +65,11 @@ final class LocalServer implements AutoCloseable {
     return verifierKey;
   }
 
+  /** The running service's bean of {@code type} (e.g. its recognizer or gallery). */
+  <T> T bean(Class<T> type) {
+    return context.getBean(type);
+  }
+
   boolean isRunning() {
     return context.isRunning();
   }

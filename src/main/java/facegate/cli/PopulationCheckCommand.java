@@ -89,6 +89,15 @@ final class PopulationCheckCommand implements Callable<Integer> {
               + " stay; e.g. after calibrate --gallery on them).")
   boolean reuseGalleries;
 
+  @Option(
+      names = "--cohort-scores",
+      description =
+          "With --out: after the verifies, embed each answered probe again in the service's"
+              + " process and write NAME-cohort.tsv: per attempt the cosine and the probe's and"
+              + " claimed template's top-100 default-cohort and gallery cosines, from which"
+              + " `cohort-sweep` recomputes the normalised score for any top-k and cohort rule.")
+  boolean cohortScores;
+
   @Override
   public Integer call() throws Exception {
     System.out.println(
@@ -165,6 +174,17 @@ final class PopulationCheckCommand implements Callable<Integer> {
       if (out != null) {
         Files.createDirectories(out);
         Files.writeString(out.resolve(name + (normalize ? "" : "-raw") + ".tsv"), tsv);
+        if (cohortScores) {
+          List<PopulationPlan.Attempt> answered = new ArrayList<>();
+          for (int i = 0; i < sent.size(); i++) {
+            if (answers.get(i).get() != null) {
+              answered.add(sent.get(i));
+            }
+          }
+          Files.writeString(
+              out.resolve(name + "-cohort.tsv"),
+              PopulationCohortScores.of(server, name, answered, pool));
+        }
       }
       return name + "\t" + tally;
     } finally {

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 class LogisticRegressionTest {
@@ -47,8 +48,54 @@ class LogisticRegressionTest {
   }
 
   @Test
-  void linearSystemSolvesWithPivoting() {
-    double[] x = LinearSystem.solve(new double[][] {{0, 2}, {3, 1}}, new double[] {4, 5});
-    assertArrayEquals(new double[] {1, 2}, x, 1e-12);
+  void twoCopiesOfAFeatureShareTheHandDerivedWeight() {
+    // rows (-1,-1) negative, (1,1) positive, l2 = 1: each feature standardised to ±1; by symmetry
+    // w1 = w2 = w, bias 0, margins ±2w, and the gradient -2σ(-2w) + w = 0 gives w = 2σ(-2w).
+    LogisticRegression model =
+        LogisticRegression.fit(new double[][] {{-1, -1}, {1, 1}}, new boolean[] {false, true}, 1.0);
+    double w = model.weights()[0];
+    assertEquals(w, model.weights()[1], 1e-9);
+    assertEquals(0, model.bias(), 1e-9);
+    assertEquals(2 * LogisticRegression.sigmoid(-2 * w), w, 1e-9);
+  }
+
+  @Test
+  void highDimensionalFitIsAtTheOptimum() {
+    // 300 features, 400 rows (a 1,024-d Hessian is what made the dense Newton step slow): the
+    // penalised loss's gradient, computed here independently, vanishes at the fit.
+    Random random = new Random(7);
+    int n = 400, d = 300;
+    double[][] rows = new double[n][d];
+    boolean[] labels = new boolean[n];
+    for (int i = 0; i < n; i++) {
+      double signal = 0;
+      for (int j = 0; j < d; j++) {
+        rows[i][j] = random.nextGaussian();
+        signal += j < 10 ? rows[i][j] : 0;
+      }
+      labels[i] = signal + random.nextGaussian() > 0;
+    }
+    double l2 = 1.0;
+    LogisticRegression model = LogisticRegression.fit(rows, labels, l2);
+    double[] w = model.weights();
+    double[] gradient = new double[d + 1];
+    for (int i = 0; i < n; i++) {
+      double[] x = new double[d];
+      for (int j = 0; j < d; j++) {
+        x[j] = (rows[i][j] - model.means()[j]) / model.scales()[j];
+      }
+      double error = model.probability(rows[i]) - (labels[i] ? 1 : 0);
+      for (int j = 0; j < d; j++) {
+        gradient[j] += error * x[j];
+      }
+      gradient[d] += error;
+    }
+    for (int j = 0; j < d; j++) {
+      gradient[j] += l2 * w[j];
+    }
+    for (double g : gradient) {
+      assertEquals(0, g, 1e-6);
+    }
+    assertTrue(w[0] > 0.1 && Math.abs(w[d - 1]) < w[0], "signal weight " + w[0]);
   }
 }
