@@ -2,9 +2,11 @@ package facegate.cli;
 
 import facegate.core.FaceViewSynthesizer;
 import facegate.pose.FaceRenderer3d;
+import facegate.pose.HeadPoseEstimator;
 import facegate.pose.PoseGan;
 import facegate.pose.RenderRepair;
 import java.nio.file.Path;
+import java.util.List;
 import picocli.CommandLine.Option;
 
 /**
@@ -32,6 +34,15 @@ final class PoseSynthesizerOptions {
       description = "Repair generator folder for --method rr (default: ${DEFAULT-VALUE}).")
   Path repairModel;
 
+  @Option(
+      names = "--yaws",
+      defaultValue = "-60,-40,-20,20,40,60",
+      split = ",",
+      description =
+          "Target yaws in degrees of the 3d and rr views; gan ignores them (default:"
+              + " ${DEFAULT-VALUE}).")
+  List<Double> yawsDegrees;
+
   /** An opened synthesizer and whatever must be closed with it. */
   record Opened(FaceViewSynthesizer synthesizer, AutoCloseable resource) implements AutoCloseable {
     @Override
@@ -46,15 +57,19 @@ final class PoseSynthesizerOptions {
     }
   }
 
+  private FaceRenderer3d renderer() {
+    return new FaceRenderer3d(HeadPoseEstimator.shipped(), yawsDegrees);
+  }
+
   Opened open() {
     return switch (method) {
-      case "3d" -> new Opened(FaceRenderer3d.shipped(), null);
+      case "3d" -> new Opened(renderer(), null);
       case "gan" -> {
         PoseGan gan = PoseGan.open(ganModel);
         yield new Opened(gan, gan);
       }
       case "rr" -> {
-        RenderRepair repair = RenderRepair.open(repairModel, FaceRenderer3d.shipped());
+        RenderRepair repair = RenderRepair.open(repairModel, renderer());
         yield new Opened(repair, repair);
       }
       default ->

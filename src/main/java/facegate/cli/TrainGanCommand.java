@@ -10,7 +10,6 @@ import facegate.pose.PoseBucket;
 import facegate.pose.PoseGanConfig;
 import facegate.pose.PoseGanTrainer;
 import facegate.train.FaceSample;
-import facegate.train.TrainingManifest;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,37 +29,13 @@ import picocli.CommandLine.Option;
 final class TrainGanCommand implements Callable<Integer> {
   @Mixin DatasetOptions datasets;
 
-  @Option(names = "--out", required = true, description = "Output generator folder.")
-  Path out;
-
-  @Option(
-      names = "--identity-model",
-      defaultValue = "models/scratch",
-      description =
-          "Frozen embedding network of the identity loss; it must take --image-size px"
-              + " (default: ${DEFAULT-VALUE}).")
-  Path identityModel;
-
-  @Option(names = "--image-size", defaultValue = "64", description = "Side in px (default: 64).")
-  int imageSize;
-
-  @Option(names = "--base-channels", defaultValue = "16", description = "Default: 16.")
-  int baseChannels;
-
-  @Option(names = "--residual-blocks", defaultValue = "3", description = "Default: 3.")
-  int residualBlocks;
+  @Mixin GeneratorTrainingOptions generator;
 
   @Option(names = "--batch", defaultValue = "16", description = "Faces per step (default: 16).")
   int batch;
 
-  @Option(names = "--max-steps", defaultValue = "4000", description = "Default: 4000.")
-  int maxSteps;
-
   @Option(names = "--max-minutes", defaultValue = "40", description = "Default: 40.")
   double maxMinutes;
-
-  @Option(names = "--lr", defaultValue = "0.0002", description = "Adam rate (default: 0.0002).")
-  float learningRate;
 
   @Option(names = "--lambda-cls", defaultValue = "1", description = "Default: 1.")
   float classificationWeight;
@@ -70,9 +45,6 @@ final class TrainGanCommand implements Callable<Integer> {
 
   @Option(names = "--lambda-id", defaultValue = "5", description = "Default: 5.")
   float identityWeight;
-
-  @Option(names = "--seed", defaultValue = "1", description = "Default: 1.")
-  long seed;
 
   @Option(
       names = "--sample-every",
@@ -84,18 +56,18 @@ final class TrainGanCommand implements Callable<Integer> {
   public Integer call() {
     PoseGanConfig config =
         new PoseGanConfig(
-            imageSize,
-            baseChannels,
-            residualBlocks,
+            generator.imageSize,
+            generator.baseChannels,
+            generator.residualBlocks,
             PoseBucket.values().length,
             batch,
-            maxSteps,
+            generator.maxSteps,
             maxMinutes,
-            learningRate,
+            generator.learningRate,
             classificationWeight,
             reconstructionWeight,
             identityWeight,
-            seed,
+            generator.seed,
             sampleEvery);
     List<FaceSample> samples = datasets.loadOrBuild("crops");
     List<RgbImage> chips = new ArrayList<>();
@@ -104,31 +76,23 @@ final class TrainGanCommand implements Callable<Integer> {
       chips.add(sample.chip());
       landmarks.add(sample.chipLandmarks());
     }
-    GanFaces faces = new GanFaces(chips, landmarks, imageSize, HeadPoseEstimator.shipped());
+    GanFaces faces =
+        new GanFaces(chips, landmarks, generator.imageSize, HeadPoseEstimator.shipped());
     int[] counts = faces.countsPerDomain();
     StringBuilder perDomain = new StringBuilder();
     for (PoseBucket bucket : PoseBucket.values()) {
       perDomain.append(' ').append(bucket.label()).append('=').append(counts[bucket.ordinal()]);
     }
     System.err.println("pose GAN on " + samples.size() + " faces:" + perDomain);
-    JsonObject manifest = new JsonObject();
-    manifest.addProperty("dataHash", TrainingManifest.dataHash(samples));
-    manifest.addProperty("gitCommit", GitCommit.head());
-    manifest.addProperty("cropCacheFingerprint", datasets.fingerprint());
+    JsonObject manifest = generator.manifest(datasets, samples);
     manifest.addProperty("facesPerDomain", perDomain.toString().trim());
-    manifest.addProperty("identityModel", identityModel.toString());
-    manifest.addProperty(
-        "licence",
-        "facegate's own weights, trained here on "
-            + String.join(", ", datasets.sources().stream().map(s -> s.name()).toList())
-            + " (research data; see LICENSE)");
-    ProgressBar bar = new ProgressBar(System.err, "train-gan", maxSteps);
+    ProgressBar bar = new ProgressBar(System.err, "train-gan", generator.maxSteps);
     PoseGanTrainer.StepReport last;
-    try (TrainableNetwork identity = TrainableNetwork.load(identityModel, ai.djl.Device.cpu())) {
+    try (TrainableNetwork identity = generator.identityNetwork()) {
       last =
           new PoseGanTrainer(config, faces, identity)
               .train(
-                  out,
+                  generator.out,
                   manifest,
                   new PoseGanTrainer.Listener() {
                     @Override
@@ -163,7 +127,7 @@ final class TrainGanCommand implements Callable<Integer> {
         last.identityLoss(),
         last.reconstructionLoss(),
         last.imagesPerSecond(),
-        out);
+        generator.out);
     return 0;
   }
 }

@@ -8,7 +8,6 @@ import facegate.pose.RepairConfig;
 import facegate.pose.RepairTrainer;
 import facegate.pose.RotateAndRender;
 import facegate.train.FaceSample;
-import facegate.train.TrainingManifest;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,37 +31,13 @@ import picocli.CommandLine.Option;
 final class TrainRepairCommand implements Callable<Integer> {
   @Mixin DatasetOptions datasets;
 
-  @Option(names = "--out", required = true, description = "Output generator folder.")
-  Path out;
-
-  @Option(
-      names = "--identity-model",
-      defaultValue = "models/scratch",
-      description =
-          "Frozen embedding network of the identity loss; it must take --image-size px"
-              + " (default: ${DEFAULT-VALUE}).")
-  Path identityModel;
-
-  @Option(names = "--image-size", defaultValue = "64", description = "Side in px (default: 64).")
-  int imageSize;
-
-  @Option(names = "--base-channels", defaultValue = "16", description = "Default: 16.")
-  int baseChannels;
-
-  @Option(names = "--residual-blocks", defaultValue = "3", description = "Default: 3.")
-  int residualBlocks;
+  @Mixin GeneratorTrainingOptions generator;
 
   @Option(names = "--batch", defaultValue = "8", description = "Pairs per step (default: 8).")
   int batch;
 
-  @Option(names = "--max-steps", defaultValue = "4000", description = "Default: 4000.")
-  int maxSteps;
-
   @Option(names = "--max-minutes", defaultValue = "35", description = "Default: 35.")
   double maxMinutes;
-
-  @Option(names = "--lr", defaultValue = "0.0002", description = "Adam rate (default: 0.0002).")
-  float learningRate;
 
   @Option(names = "--lambda-l1", defaultValue = "20", description = "Default: 20.")
   float l1Weight;
@@ -75,9 +50,6 @@ final class TrainRepairCommand implements Callable<Integer> {
 
   @Option(names = "--lambda-tv", defaultValue = "0.1", description = "Default: 0.1.")
   float totalVariationWeight;
-
-  @Option(names = "--seed", defaultValue = "1", description = "Default: 1.")
-  long seed;
 
   @Option(
       names = "--sample-every",
@@ -99,18 +71,18 @@ final class TrainRepairCommand implements Callable<Integer> {
   public Integer call() {
     RepairConfig config =
         new RepairConfig(
-            imageSize,
-            baseChannels,
-            residualBlocks,
+            generator.imageSize,
+            generator.baseChannels,
+            generator.residualBlocks,
             batch,
-            maxSteps,
+            generator.maxSteps,
             maxMinutes,
-            learningRate,
+            generator.learningRate,
             l1Weight,
             identityWeight,
             adversarialWeight,
             totalVariationWeight,
-            seed,
+            generator.seed,
             sampleEvery);
     List<FaceSample> samples = heldOut.split(datasets.loadOrBuild("crops")).training();
     HeadPoseEstimator poses = HeadPoseEstimator.shipped();
@@ -118,7 +90,8 @@ final class TrainRepairCommand implements Callable<Integer> {
     List<RgbImage> turned = new ArrayList<>();
     for (FaceSample sample : samples) {
       RepairTrainer.Source source =
-          RepairTrainer.Source.resampled(sample.chip(), sample.chipLandmarks(), imageSize);
+          RepairTrainer.Source.resampled(
+              sample.chip(), sample.chipLandmarks(), generator.imageSize);
       if (Math.abs(poses.estimate(sample.chipLandmarks()).yawDegrees()) < turnedYawDegrees) {
         sources.add(source);
       } else {
@@ -130,24 +103,15 @@ final class TrainRepairCommand implements Callable<Integer> {
         "render repair on %d faces to turn, %d real turned faces%n",
         sources.size(),
         turned.size());
-    JsonObject manifest = new JsonObject();
-    manifest.addProperty("dataHash", TrainingManifest.dataHash(samples));
-    manifest.addProperty("gitCommit", GitCommit.head());
-    manifest.addProperty("cropCacheFingerprint", datasets.fingerprint());
+    JsonObject manifest = generator.manifest(datasets, samples);
     manifest.addProperty("facesToTurn", sources.size());
     manifest.addProperty("realTurnedFaces", turned.size());
     manifest.addProperty("heldOut", heldOut.describe());
-    manifest.addProperty("identityModel", identityModel.toString());
-    manifest.addProperty(
-        "licence",
-        "facegate's own weights, trained here on "
-            + String.join(", ", datasets.sources().stream().map(s -> s.name()).toList())
-            + " (research data; see LICENSE)");
     RepairTrainer.StepReport last;
-    try (TrainableNetwork identity = TrainableNetwork.load(identityModel, ai.djl.Device.cpu())) {
+    try (TrainableNetwork identity = generator.identityNetwork()) {
       last =
           new RepairTrainer(config, sources, turned, identity, RotateAndRender.shipped())
-              .train(out, manifest, progress());
+              .train(generator.out, manifest, progress());
     }
     System.out.printf(
         Locale.ROOT,
@@ -160,12 +124,12 @@ final class TrainRepairCommand implements Callable<Integer> {
         last.unrepairedL1(),
         last.identityLoss(),
         last.imagesPerSecond(),
-        out);
+        generator.out);
     return 0;
   }
 
   private RepairTrainer.Listener progress() {
-    ProgressBar bar = new ProgressBar(System.err, "train-repair", maxSteps);
+    ProgressBar bar = new ProgressBar(System.err, "train-repair", generator.maxSteps);
     return new RepairTrainer.Listener() {
       @Override
       public void onStep(RepairTrainer.StepReport r) {

@@ -52,6 +52,8 @@ public final class TurnEvaluation {
    * @param sourceDistance Fréchet distance of the source faces themselves to the real turned faces
    * @param realMeanAbsoluteYaw mean re-estimated |yaw| of the real turned faces
    * @param realAtLeast30 fraction of real turned faces re-estimated at |yaw| ≥ 30°
+   * @param realHitAt60 fraction of real turned faces re-estimated within {@link #HIT_DEGREES} of
+   *     ±60°: the pose hit rate at ±60° that real turned photos themselves would score
    * @param grid sample rows: each source, then its view per method and yaw
    */
   public record Result(
@@ -59,6 +61,7 @@ public final class TurnEvaluation {
       double sourceDistance,
       double realMeanAbsoluteYaw,
       double realAtLeast30,
+      double realHitAt60,
       List<List<RgbImage>> grid) {
 
     /** A Markdown table and a summary line. */
@@ -68,9 +71,10 @@ public final class TurnEvaluation {
           String.format(
               Locale.ROOT,
               "real-turned-faces mean-abs-re-estimated-yaw=%.1f at-least-30=%.4f"
-                  + " fd-sources-to-real-turned=%.4f",
+                  + " within-15-of-60=%.4f fd-sources-to-real-turned=%.4f",
               realMeanAbsoluteYaw,
               realAtLeast30,
+              realHitAt60,
               sourceDistance));
       lines.add(
           "| method | target yaw | n | pose hit (±15°) | mean re-estimated yaw | identity cosine |"
@@ -117,12 +121,14 @@ public final class TurnEvaluation {
     float[][] real = new float[realTurned.size()][];
     double absoluteYaw = 0;
     int atLeast30 = 0;
+    int near60 = 0;
     for (int i = 0; i < realTurned.size(); i++) {
       RgbImage chip = realTurned.get(i).chip();
       real[i] = networks.embed(chip).values();
       double yaw = Math.abs(poses.estimate(networks.landmarks(chip)).yawDegrees());
       absoluteYaw += yaw;
       atLeast30 += yaw >= 30 ? 1 : 0;
+      near60 += Math.abs(yaw - 60) <= HIT_DEGREES ? 1 : 0;
     }
     Map<String, Tally> tallies = new LinkedHashMap<>();
     float[][] own = new float[sources.size()][];
@@ -159,6 +165,7 @@ public final class TurnEvaluation {
         FrechetDistance.between(own, real),
         absoluteYaw / realTurned.size(),
         atLeast30 / (double) realTurned.size(),
+        near60 / (double) realTurned.size(),
         grid);
   }
 

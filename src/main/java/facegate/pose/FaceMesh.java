@@ -8,16 +8,23 @@ import org.bytedeco.opencv.opencv_imgproc.Subdiv2D;
 import org.bytedeco.opencv.opencv_imgproc.Vec6fVector;
 
 /**
- * A coarse generic head mesh for re-rendering: the 68 points of a {@link GenericFace3d}, a forehead
- * row above the brows (curving back like a cylinder), temple points, and an outer ring around the
- * head set {@value #RING_DEPTH_MM} mm behind the face's centre, which carries the hair and the
- * background. Triangles are the Delaunay triangulation of the frontal view (x, y). The added points
- * and their depths are this class's choice (a rough average head, documented in the README); only
- * the 68 come from data. Every vertex has a mirror vertex, for symmetric filling.
+ * A coarse generic head mesh for re-rendering: the 68 points of a {@link GenericFace3d}, two
+ * forehead rows above the brows (curving back like a cylinder), an outer ring around the head set
+ * {@value #RING_DEPTH_MM} mm behind the face's centre, which carries the hair and the edge of the
+ * background (its {@link #outline}), and behind it the rest of the head: a second, smaller ring
+ * {@value #BACK_RING_DEPTH_MM} mm back and a back point, so that a turned head keeps a head-shaped
+ * silhouette instead of showing what was behind it. The front part is the Delaunay triangulation of
+ * the frontal view (x, y); the back of the head is a strip and a fan added explicitly. The source
+ * photo never sees the back of the head, so its vertices take their texture from the outline vertex
+ * in front of them ({@link #texture}): the hair or background at the head's edge. The added points
+ * and depths are this class's choice (a rough average head, documented in docs/pose.md); only the
+ * 68 come from data. Every vertex has a mirror vertex, for symmetric filling.
  */
 public final class FaceMesh {
   static final double RING_DEPTH_MM = 70;
-  private static final int RING_POINTS = 16;
+  static final double BACK_RING_DEPTH_MM = 150;
+  static final double BACK_DEPTH_MM = 200;
+  static final int RING_POINTS = 16;
 
   final double[] x;
   final double[] y;
@@ -25,12 +32,27 @@ public final class FaceMesh {
   final int[] mirror;
   final int[][] triangles;
 
-  private FaceMesh(double[] x, double[] y, double[] z, int[] mirror, int[][] triangles) {
+  /** The outer ring's vertices in angular order: where the backdrop meets the head. */
+  final int[] outline;
+
+  /** For each vertex, the vertex whose source pixel textures it (itself for the visible ones). */
+  final int[] texture;
+
+  private FaceMesh(
+      double[] x,
+      double[] y,
+      double[] z,
+      int[] mirror,
+      int[][] triangles,
+      int[] outline,
+      int[] texture) {
     this.x = x;
     this.y = y;
     this.z = z;
     this.mirror = mirror;
     this.triangles = triangles;
+    this.outline = outline;
+    this.texture = texture;
   }
 
   public int vertexCount() {
@@ -83,6 +105,20 @@ public final class FaceMesh {
           });
       mirrors.add(ringBase + (RING_POINTS - k) % RING_POINTS);
     }
+    int front = points.size();
+    // The back of the head: a smaller ring further back, then one point at the back.
+    for (int k = 0; k < RING_POINTS; k++) {
+      double angle = 2 * Math.PI * k / RING_POINTS;
+      points.add(
+          new double[] {
+            0.8 * radiusX * Math.sin(angle),
+            centreY - 0.8 * radiusY * Math.cos(angle),
+            BACK_RING_DEPTH_MM
+          });
+      mirrors.add(front + (RING_POINTS - k) % RING_POINTS);
+    }
+    points.add(new double[] {0, centreY, BACK_DEPTH_MM});
+    mirrors.add(points.size() - 1);
     int n = points.size();
     double[] x = new double[n];
     double[] y = new double[n];
@@ -94,11 +130,26 @@ public final class FaceMesh {
       z[i] = points.get(i)[2];
       mirror[i] = mirrors.get(i);
     }
-    return new FaceMesh(x, y, z, mirror, triangulate(x, y));
+    int[] outline = new int[RING_POINTS];
+    int[] texture = new int[n];
+    List<int[]> triangles = new ArrayList<>(List.of(triangulate(x, y, front)));
+    for (int k = 0; k < RING_POINTS; k++) {
+      int next = (k + 1) % RING_POINTS;
+      outline[k] = ringBase + k;
+      triangles.add(new int[] {ringBase + k, ringBase + next, front + next});
+      triangles.add(new int[] {ringBase + k, front + next, front + k});
+      triangles.add(new int[] {front + k, front + next, n - 1});
+    }
+    for (int i = 0; i < n; i++) {
+      texture[i] = i < front ? i : i < n - 1 ? ringBase + (i - front) : ringBase;
+    }
+    return new FaceMesh(x, y, z, mirror, triangles.toArray(new int[0][]), outline, texture);
   }
 
-  /** Delaunay triangles of the points (x, y), as vertex index triples. */
-  private static int[][] triangulate(double[] x, double[] y) {
+  /** Delaunay triangles of the first {@code count} points (x, y), as vertex index triples. */
+  private static int[][] triangulate(double[] allX, double[] allY, int count) {
+    double[] x = java.util.Arrays.copyOf(allX, count);
+    double[] y = java.util.Arrays.copyOf(allY, count);
     double minX = Double.MAX_VALUE, minY = Double.MAX_VALUE, maxX = -Double.MAX_VALUE;
     double maxY = -Double.MAX_VALUE;
     for (int i = 0; i < x.length; i++) {

@@ -1,6 +1,5 @@
 package facegate.pose;
 
-import facegate.core.FaceBox;
 import facegate.core.FaceViewSynthesizer;
 import facegate.core.Landmarks;
 import facegate.core.RgbImage;
@@ -77,7 +76,15 @@ public final class FaceRenderer3d implements FaceViewSynthesizer {
         FaceRotation.matrix(targetYawDegrees, pose.pitchDegrees(), pose.rollDegrees());
     MeshPlacement placement = place(landmarks, source);
     double[][] dest = placement.project(target);
-    RgbImage rendered = rasterizer.draw(image, placement.sourcePixels(), dest, source);
+    RgbImage rendered =
+        rasterizer.draw(
+            image,
+            placement.sourcePixels(),
+            dest,
+            source,
+            PlaneSimilarity.IDENTITY,
+            image.width(),
+            image.height());
     double[] xy = new double[Landmarks.COUNT * 2];
     for (int i = 0; i < Landmarks.COUNT; i++) {
       xy[2 * i] = dest[i][0];
@@ -85,8 +92,25 @@ public final class FaceRenderer3d implements FaceViewSynthesizer {
     }
     Landmarks moved = new Landmarks(xy);
     FaceAligner aligner = new FaceAligner(image.width(), 0.25);
-    FaceBox whole = new FaceBox(0, 0, image.width(), image.height(), 1, FaceBox.View.ANY);
-    return new View(rendered, moved, aligner.align(rendered, whole, moved).chip());
+    Landmarks onChip = aligner.chipLandmarks(moved);
+    double[][] from = new double[Landmarks.COUNT][];
+    double[][] to = new double[Landmarks.COUNT][];
+    for (int i = 0; i < Landmarks.COUNT; i++) {
+      from[i] = new double[] {moved.x(i), moved.y(i)};
+      to[i] = new double[] {onChip.x(i), onChip.y(i)};
+    }
+    // Drawn straight into the re-aligned chip's frame: one resampling, and the backdrop fills the
+    // whole chip (re-aligning the drawn image would leave black corners).
+    RgbImage chip =
+        rasterizer.draw(
+            image,
+            placement.sourcePixels(),
+            dest,
+            source,
+            PlaneSimilarity.fit(from, to),
+            aligner.chipSize(),
+            aligner.chipSize());
+    return new View(rendered, moved, chip);
   }
 
   HeadPoseEstimator estimator() {

@@ -4,11 +4,33 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
+import ai.djl.training.DefaultTrainingConfig;
+import ai.djl.training.loss.Loss;
+import ai.djl.training.optimizer.Optimizer;
+import ai.djl.training.tracker.Tracker;
 import facegate.core.RgbImage;
 
-/** Conversions between chips and the pose GAN's tensors (RGB scaled to [-1, 1], NCHW). */
+/**
+ * Conversions between chips and the image GANs' tensors (RGB scaled to [-1, 1], NCHW), and the
+ * training set-up the pose GAN and the render repair share.
+ */
 final class GanTensors {
   private GanTensors() {}
+
+  /**
+   * The training configuration of either network of a GAN: Adam at a fixed {@code learningRate},
+   * beta1 0.5 and beta2 0.999 (as StarGAN and pix2pix), with {@code loss} as the trainer's nominal
+   * loss (the step functions compute their own losses).
+   */
+  static DefaultTrainingConfig adamConfig(float learningRate, Loss loss) {
+    Optimizer adam =
+        Optimizer.adam()
+            .optLearningRateTracker(Tracker.fixed(learningRate))
+            .optBeta1(0.5f)
+            .optBeta2(0.999f)
+            .build();
+    return new DefaultTrainingConfig(loss).optOptimizer(adam);
+  }
 
   /** A domain other than {@code source}, uniformly among the {@code domains - 1} others. */
   static int otherDomain(int source, int domains, java.util.Random random) {

@@ -8,13 +8,10 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
-import ai.djl.training.DefaultTrainingConfig;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
 import ai.djl.training.Trainer;
 import ai.djl.training.loss.Loss;
-import ai.djl.training.optimizer.Optimizer;
-import ai.djl.training.tracker.Tracker;
 import facegate.core.TrainingLoop;
 import facegate.embed.TrainableNetwork;
 import java.nio.file.Path;
@@ -94,8 +91,11 @@ public final class PoseGanTrainer {
         Model discriminator = Model.newInstance("pose-gan-discriminator")) {
       generator.setBlock(PoseGanNetworks.generator(config));
       discriminator.setBlock(PoseGanNetworks.discriminator(config));
-      try (Trainer g = generator.newTrainer(trainingConfig());
-          Trainer d = discriminator.newTrainer(trainingConfig())) {
+      try (Trainer g =
+              generator.newTrainer(GanTensors.adamConfig(config.learningRate(), Loss.l2Loss()));
+          Trainer d =
+              discriminator.newTrainer(
+                  GanTensors.adamConfig(config.learningRate(), Loss.l2Loss()))) {
         int size = config.imageSize();
         g.initialize(new Shape(config.batchSize(), 3 + config.domains(), size, size));
         d.initialize(new Shape(config.batchSize(), 3, size, size));
@@ -114,16 +114,6 @@ public final class PoseGanTrainer {
         return samples.last();
       }
     }
-  }
-
-  private DefaultTrainingConfig trainingConfig() {
-    Optimizer adam =
-        Optimizer.adam()
-            .optLearningRateTracker(Tracker.fixed(config.learningRate()))
-            .optBeta1(0.5f)
-            .optBeta2(0.999f)
-            .build();
-    return new DefaultTrainingConfig(Loss.l2Loss()).optOptimizer(adam);
   }
 
   /** One generator then one discriminator update; returns G, D, identity and cycle losses. */

@@ -7,6 +7,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import ai.djl.nn.Block;
 import ai.djl.training.ParameterStore;
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonObject;
@@ -95,20 +96,27 @@ public final class RenderRepair implements FaceViewSynthesizer, AutoCloseable {
 
   /** Each image repaired, in one batch, at the generator's size; empty for none. */
   public synchronized List<RgbImage> repair(List<RgbImage> images) {
+    return repair(model.getBlock(), model.getNDManager(), images, config.imageSize());
+  }
+
+  /**
+   * Each image resampled to {@code size} and put through {@code generator} in one batch (no
+   * training), in a sub-manager of {@code manager} closed before returning; empty for none.
+   */
+  static List<RgbImage> repair(
+      Block generator, NDManager manager, List<RgbImage> images, int size) {
     if (images.isEmpty()) {
       return List.of();
     }
-    try (NDManager manager = model.getNDManager().newSubManager()) {
+    try (NDManager batch = manager.newSubManager()) {
       List<NDArray> inputs = new ArrayList<>();
       for (RgbImage image : images) {
-        inputs.add(
-            GanTensors.toTensor(manager, FaceAligner.resampled(image, config.imageSize()), false));
+        inputs.add(GanTensors.toTensor(batch, FaceAligner.resampled(image, size), false));
       }
       NDArray out =
-          model
-              .getBlock()
+          generator
               .forward(
-                  new ParameterStore(manager, false),
+                  new ParameterStore(batch, false),
                   new NDList(NDArrays.stack(new NDList(inputs))),
                   false)
               .singletonOrThrow();

@@ -1,11 +1,6 @@
 package facegate.pose;
 
 import ai.djl.Model;
-import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDArrays;
-import ai.djl.ndarray.NDList;
-import ai.djl.ndarray.NDManager;
-import ai.djl.training.ParameterStore;
 import ai.djl.training.Trainer;
 import com.google.gson.JsonObject;
 import facegate.core.RgbImage;
@@ -104,25 +99,7 @@ final class RepairCheckpoints implements TrainingLoop.Listener {
   }
 
   private List<RgbImage> repair(List<RgbImage> images) {
-    try (NDManager manager = g.getManager().newSubManager()) {
-      List<NDArray> inputs = new ArrayList<>();
-      for (RgbImage image : images) {
-        inputs.add(GanTensors.toTensor(manager, image, false));
-      }
-      NDArray result =
-          g.getModel()
-              .getBlock()
-              .forward(
-                  new ParameterStore(manager, false),
-                  new NDList(NDArrays.stack(new NDList(inputs))),
-                  false)
-              .singletonOrThrow();
-      List<RgbImage> repaired = new ArrayList<>();
-      for (int i = 0; i < images.size(); i++) {
-        repaired.add(GanTensors.toImage(result.get(i)));
-      }
-      return repaired;
-    }
+    return RenderRepair.repair(g.getModel().getBlock(), g.getManager(), images, config.imageSize());
   }
 
   private static void write(Path file, RgbImage image) {

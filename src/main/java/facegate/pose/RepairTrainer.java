@@ -7,12 +7,9 @@ import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.training.DefaultTrainingConfig;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.Trainer;
 import ai.djl.training.loss.Loss;
-import ai.djl.training.optimizer.Optimizer;
-import ai.djl.training.tracker.Tracker;
 import com.google.gson.JsonObject;
 import facegate.core.Landmarks;
 import facegate.core.RgbImage;
@@ -134,8 +131,11 @@ public final class RepairTrainer {
         Model discriminator = Model.newInstance("render-repair-discriminator")) {
       generator.setBlock(RepairNetworks.generator(config));
       discriminator.setBlock(RepairNetworks.discriminator(config));
-      try (Trainer g = generator.newTrainer(trainingConfig());
-          Trainer d = discriminator.newTrainer(trainingConfig())) {
+      try (Trainer g =
+              generator.newTrainer(GanTensors.adamConfig(config.learningRate(), Loss.l1Loss()));
+          Trainer d =
+              discriminator.newTrainer(
+                  GanTensors.adamConfig(config.learningRate(), Loss.l1Loss()))) {
         int size = config.imageSize();
         g.initialize(new Shape(config.batchSize(), 3, size, size));
         d.initialize(new Shape(config.batchSize(), 3, size, size));
@@ -159,16 +159,6 @@ public final class RepairTrainer {
         return checks.last();
       }
     }
-  }
-
-  private DefaultTrainingConfig trainingConfig() {
-    Optimizer adam =
-        Optimizer.adam()
-            .optLearningRateTracker(Tracker.fixed(config.learningRate()))
-            .optBeta1(0.5f)
-            .optBeta2(0.999f)
-            .build();
-    return new DefaultTrainingConfig(Loss.l1Loss()).optOptimizer(adam);
   }
 
   /** A target yaw: a random side, 15-90 degrees. */

@@ -47,10 +47,14 @@ public final class RotateAndRender {
     MeshPlacement placement = renderer.place(landmarks, source);
     double[][] atTarget = placement.project(target);
     MeshRasterizer rasterizer = renderer.rasterizer();
-    RgbImage turned = rasterizer.draw(image, placement.sourcePixels(), atTarget, source);
+    int w = image.width();
+    int h = image.height();
+    PlaneSimilarity same = PlaneSimilarity.IDENTITY;
+    RgbImage turned =
+        rasterizer.draw(image, placement.sourcePixels(), atTarget, source, same, w, h);
     MeshPlacement seen = placement.lift(atTarget, target);
     double[][] back = seen.project(source);
-    RgbImage backRendered = rasterizer.draw(turned, seen.sourcePixels(), back, target);
+    RgbImage backRendered = rasterizer.draw(turned, seen.sourcePixels(), back, target, same, w, h);
     return new Pair(turned, backRendered, image);
   }
 
