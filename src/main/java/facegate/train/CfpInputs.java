@@ -110,7 +110,7 @@ public record CfpInputs(
           features(featureCache, "extra", trunkKey, sources.extraFaces(), tail, log);
       CfpCrossValidation.Pairs lfwPairs = pairs(sources.lfwProtocol(), sources.lfwImages());
       ExtraPeopleScreen.Kept kept =
-          new ExtraPeopleScreen(tail, lfwPairs)
+          new ExtraPeopleScreen(tail)
               .keep(
                   sources.extraFaces(),
                   extraFeatures,

@@ -12,21 +12,39 @@ import java.util.Set;
 /**
  * Keeps extra training people (LFW people in no pair, CelebA) apart from the evaluation people: an
  * extra identity is dropped when its folder name is a CFP person's name (LFW spelling), or when the
- * centroid of its faces' embeddings (the imported network's, chip + mirror) is at least as similar
- * to the centroid of any CFP or LFW-pairs person as the accuracy-optimal LFW pair threshold: the
- * same person under another label (CelebA has no names). Identities with fewer than two faces are
- * dropped too (no positive pair).
+ * centroid of its faces' embeddings (the imported network's, chip + mirror) is more similar to the
+ * centroid of some CFP or LFW-pairs person than {@value #QUANTILE} of the LFW-pairs people are to
+ * their nearest other LFW-pairs person: likely the same person under another label (CelebA has no
+ * names). Identities with fewer than two faces are dropped too (no positive pair).
  */
 final class ExtraPeopleScreen {
+  /** The quantile of the distinct-person null distribution above which an extra is dropped. */
+  static final double QUANTILE = 0.99;
+
   private final DlibTail tail;
-  private final CfpCrossValidation.Pairs lfwPairs;
 
   /** The kept faces and their trunk feature rows. */
   record Kept(List<FaceSample> faces, float[][] features) {}
 
-  ExtraPeopleScreen(DlibTail tail, CfpCrossValidation.Pairs lfwPairs) {
+  ExtraPeopleScreen(DlibTail tail) {
     this.tail = tail;
-    this.lfwPairs = lfwPairs;
+  }
+
+  /**
+   * The {@code quantile} of each centroid's largest cosine to another of {@code centroids}:
+   * distinct named people, so this is how similar the nearest other person gets by chance.
+   */
+  static double nullQuantile(List<float[]> centroids, double quantile) {
+    double[] nearest = new double[centroids.size()];
+    for (int i = 0; i < nearest.length; i++) {
+      List<float[]> others = new ArrayList<>(centroids);
+      others.remove(i);
+      nearest[i] = maxSimilarity(centroids.get(i), others);
+    }
+    java.util.Arrays.sort(nearest);
+    return nearest.length == 0
+        ? 1
+        : nearest[Math.min(nearest.length - 1, (int) Math.floor(quantile * nearest.length))];
   }
 
   Kept keep(
@@ -40,18 +58,15 @@ final class ExtraPeopleScreen {
       return new Kept(List.of(), new float[0][]);
     }
     List<float[]> protectedCentroids = new ArrayList<>();
-    Map<String, float[]> lfwEmbeddings = new LinkedHashMap<>();
+    List<float[]> lfwCentroids = List.of();
     for (int s = 0; s < protectedFaces.size(); s++) {
-      List<FaceSample> faces = protectedFaces.get(s);
       float[][] embeddings = CfpCrossValidation.pipelineRows(tail.embed(protectedFeatures.get(s)));
-      protectedCentroids.addAll(centroids(faces, embeddings).values());
-      for (int i = 0; i < faces.size(); i++) {
-        lfwEmbeddings.put(faces.get(i).source(), embeddings[i]);
-      }
+      List<float[]> centroids =
+          new ArrayList<>(centroids(protectedFaces.get(s), embeddings).values());
+      protectedCentroids.addAll(centroids);
+      lfwCentroids = centroids;
     }
-    double threshold =
-        ThresholdAccuracy.bestThreshold(
-            CfpCrossValidation.scores(lfwEmbeddings, lfwPairs), lfwPairs.same());
+    double threshold = nullQuantile(lfwCentroids, QUANTILE);
     float[][] embeddings = CfpCrossValidation.pipelineRows(tail.embed(extraFeatures));
     Map<String, float[]> extraCentroids = centroids(extra, embeddings);
     Map<String, Integer> counts = new LinkedHashMap<>();
@@ -84,13 +99,15 @@ final class ExtraPeopleScreen {
     }
     log.printf(
         java.util.Locale.ROOT,
-        "extra people: %d of %d kept (%d dropped by name, %d by face centroid at cosine >= %.4f,"
+        "extra people: %d of %d kept (%d dropped by name, %d by face centroid at cosine >= %.4f (%.2f"
+            + " quantile of the nearest other LFW-pairs person),"
             + " %d with one face)%n",
         extraCentroids.size() - dropped.size(),
         extraCentroids.size(),
         byName,
         byFace,
         threshold,
+        QUANTILE,
         single);
     return new Kept(faces, rows.toArray(new float[0][]));
   }

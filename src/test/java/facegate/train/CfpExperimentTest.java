@@ -67,6 +67,20 @@ class CfpExperimentTest {
     assertFalse(people(inputs, withExtra).contains("f"), "excluded person trained on");
   }
 
+  @Test
+  void screenThresholdIsAQuantileOfTheNearestOtherPerson() {
+    // unit vectors at 0, 10, 30 and 90 degrees: nearest others' cosines cos10, cos10, cos20, cos60
+    List<float[]> centroids = new ArrayList<>();
+    for (double degrees : new double[] {0, 10, 30, 90}) {
+      double r = Math.toRadians(degrees);
+      centroids.add(new float[] {(float) Math.cos(r), (float) Math.sin(r)});
+    }
+    assertEquals(
+        Math.cos(Math.toRadians(10)), ExtraPeopleScreen.nullQuantile(centroids, 0.99), 1e-6);
+    assertEquals(
+        Math.cos(Math.toRadians(20)), ExtraPeopleScreen.nullQuantile(centroids, 0.25), 1e-6);
+  }
+
   private static Set<String> people(CfpInputs inputs, List<Integer> indices) {
     Set<String> people = new HashSet<>();
     indices.forEach(i -> people.add(inputs.pool().get(i).identity()));
