@@ -194,6 +194,9 @@ public record CfpInputs(
       List<FaceSample> faces,
       DlibTail tail,
       PrintStream log) {
+    if (faces.isEmpty()) {
+      return new float[0][];
+    }
     String key = trunkKey + "|" + faces.stream().map(FaceSample::source).toList().hashCode();
     int[] last = {0};
     return TrunkFeatureCache.loadOrCompute(

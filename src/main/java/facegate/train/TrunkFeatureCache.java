@@ -104,7 +104,8 @@ public final class TrunkFeatureCache {
     try {
       Path absolute = file.toAbsolutePath();
       Files.createDirectories(absolute.getParent());
-      Path temporary = absolute.resolveSibling(absolute.getFileName() + ".tmp");
+      Path temporary =
+          Files.createTempFile(absolute.getParent(), absolute.getFileName().toString(), ".tmp");
       try (DataOutputStream out =
           new DataOutputStream(
               new BufferedOutputStream(Files.newOutputStream(temporary), 1 << 20))) {
