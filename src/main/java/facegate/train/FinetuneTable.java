@@ -86,11 +86,12 @@ public final class FinetuneTable {
       for (int m = 0; m < METRICS.length; m++) {
         md.append(' ').append(spread(runs, m)).append(" |");
       }
-      md.append(' ').append(delta(imported, runs, 0)).append(" |");
+      boolean isImport = first.variant().equals(IMPORTED);
+      md.append(' ').append(isImport ? "-" : delta(imported, runs, 0)).append(" |");
       for (int m = 0; m < METRICS.length; m++) {
         md.append(' ').append(none == null ? "-" : delta(none, runs, m)).append(" |");
       }
-      md.append(' ').append(delta(imported, runs, 2)).append(" |");
+      md.append(' ').append(isImport ? "-" : delta(imported, runs, 2)).append(" |");
       double[] speed =
           PairedFolds.meanSd(runs.stream().mapToDouble(Run::imagesPerSecond).toArray());
       long collapsed = runs.stream().filter(Run::collapsed).count();
