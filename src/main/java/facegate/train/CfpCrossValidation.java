@@ -20,10 +20,12 @@ import java.util.Set;
  */
 public final class CfpCrossValidation {
   private final Path baseModel;
-  private final Inputs inputs;
+  private final CfpInputs inputs;
   private final PrintStream log;
   private float[][] originalCfp;
   private float[][] originalLfw;
+  private float[][] originalExtra;
+  private final Map<TrainingViews, float[][]> viewOriginals = new java.util.IdentityHashMap<>();
 
   /**
    * Pairs of a protocol as the crop cache names their images.
@@ -48,21 +50,6 @@ public final class CfpCrossValidation {
   }
 
   /**
-   * The data: CFP faces with their poses and cached trunk features, CFP's two protocols, LFW faces
-   * and features and pairs, and CFP identities never trained on.
-   */
-  public record Inputs(
-      List<FaceSample> cfp,
-      boolean[] profile,
-      float[][] cfpFeatures,
-      Pairs frontalProfile,
-      Pairs frontalFrontal,
-      List<FaceSample> lfw,
-      float[][] lfwFeatures,
-      Pairs lfwPairs,
-      Set<String> excluded) {}
-
-  /**
    * One fold's accuracies (NaN where training collapsed).
    *
    * @param fold the CFP test fold, from 0
@@ -79,7 +66,7 @@ public final class CfpCrossValidation {
       TailTrainer.Result training,
       String collapse) {}
 
-  public CfpCrossValidation(Path baseModel, Inputs inputs, PrintStream log) {
+  public CfpCrossValidation(Path baseModel, CfpInputs inputs, PrintStream log) {
     this.baseModel = baseModel;
     this.inputs = inputs;
     this.log = log;
@@ -91,11 +78,16 @@ public final class CfpCrossValidation {
     return score(fold, originalCfp, originalLfw, 0, null, null);
   }
 
-  /** Tail fine-tuning with {@code config} on the other folds' people, scored on {@code fold}. */
-  public FoldResult tuned(int fold, TailTrainingConfig config) {
+  /**
+   * Tail fine-tuning with {@code config} on the other folds' people (and the extra people when
+   * {@code extraPeople}), with {@code views} (over {@link CfpInputs#pool()}, empty for none),
+   * scored on {@code fold}.
+   */
+  public FoldResult tuned(
+      int fold, TailTrainingConfig config, List<TrainingViews> views, boolean extraPeople) {
     originals();
-    List<Integer> training = trainingImages(fold);
-    TailTrainingData data = data(training);
+    List<Integer> training = trainingImages(fold, extraPeople);
+    TailTrainingData data = data(training, views);
     int people = new HashSet<>(data.identities()).size();
     log.printf("fold %d: training on %d images of %d people%n", fold + 1, training.size(), people);
     try (TrainableNetwork network = TrainableNetwork.load(baseModel, Device.cpu());
@@ -118,8 +110,12 @@ public final class CfpCrossValidation {
     }
   }
 
-  /** Indices of CFP faces whose person is in no pair of {@code fold} and not excluded. */
-  List<Integer> trainingImages(int fold) {
+  /**
+   * Indices into {@link CfpInputs#pool()} of the faces trained on for test fold {@code fold}: CFP
+   * faces whose person is in no pair of the fold and not excluded, then (with {@code extraPeople})
+   * every extra face.
+   */
+  List<Integer> trainingImages(int fold, boolean extraPeople) {
     Set<String> test = new HashSet<>(inputs.excluded());
     for (Pairs pairs : List.of(inputs.frontalProfile(), inputs.frontalFrontal())) {
       for (int i = 0; i < pairs.same().length; i++) {
@@ -135,6 +131,9 @@ public final class CfpCrossValidation {
         chosen.add(i);
       }
     }
+    for (int i = 0; extraPeople && i < inputs.extra().size(); i++) {
+      chosen.add(inputs.cfp().size() + i);
+    }
     return chosen;
   }
 
@@ -142,7 +141,11 @@ public final class CfpCrossValidation {
     return Path.of(imagePath).getParent().getFileName().toString();
   }
 
-  private TailTrainingData data(List<Integer> images) {
+  private TailTrainingData data(List<Integer> images, List<TrainingViews> views) {
+    List<FaceSample> pool = inputs.pool();
+    float[][] poolFeatures = inputs.poolFeatures();
+    float[][] poolOriginals = originalPool();
+    boolean[] poolProfile = inputs.poolProfile();
     float[][] features = new float[2 * images.size()][];
     float[][] originals = new float[2 * images.size()][];
     boolean[] profile = new boolean[images.size()];
@@ -150,13 +153,36 @@ public final class CfpCrossValidation {
     for (int j = 0; j < images.size(); j++) {
       int i = images.get(j);
       for (int v = 0; v < 2; v++) {
-        features[2 * j + v] = inputs.cfpFeatures()[2 * i + v];
-        originals[2 * j + v] = originalCfp[2 * i + v];
+        features[2 * j + v] = poolFeatures[2 * i + v];
+        originals[2 * j + v] = poolOriginals[2 * i + v];
       }
-      profile[j] = inputs.profile()[i];
-      identities.add(inputs.cfp().get(i).identity());
+      profile[j] = poolProfile[i];
+      identities.add(pool.get(i).identity());
     }
-    return new TailTrainingData(features, originals, identities, profile);
+    List<TailTrainingData.Views> chosenViews = new java.util.ArrayList<>();
+    for (TrainingViews view : views) {
+      chosenViews.add(view.select(images, viewOriginals(view)));
+    }
+    return new TailTrainingData(features, originals, identities, profile, chosenViews);
+  }
+
+  private float[][] originalPool() {
+    float[][] rows = new float[originalCfp.length + originalExtra.length][];
+    System.arraycopy(originalCfp, 0, rows, 0, originalCfp.length);
+    System.arraycopy(originalExtra, 0, rows, originalCfp.length, originalExtra.length);
+    return rows;
+  }
+
+  /** The imported network's raw embeddings of {@code views}' rows, computed once per views. */
+  private float[][] viewOriginals(TrainingViews views) {
+    return viewOriginals.computeIfAbsent(
+        views,
+        v -> {
+          try (TrainableNetwork network = TrainableNetwork.load(baseModel, Device.cpu());
+              DlibTail tail = DlibTail.of(network)) {
+            return tail.embed(v.features());
+          }
+        });
   }
 
   private void originals() {
@@ -167,6 +193,7 @@ public final class CfpCrossValidation {
         DlibTail tail = DlibTail.of(network)) {
       originalCfp = tail.embed(inputs.cfpFeatures());
       originalLfw = tail.embed(inputs.lfwFeatures());
+      originalExtra = tail.embed(inputs.extraFeatures());
     }
   }
 
@@ -222,24 +249,42 @@ public final class CfpCrossValidation {
 
   /** Source path to the unit-length sum of the chip's and the mirror's raw embeddings. */
   private static Map<String, float[]> pipelineEmbeddings(List<FaceSample> faces, float[][] rows) {
+    float[][] pipeline = pipelineRows(rows);
     Map<String, float[]> out = new HashMap<>();
     for (int i = 0; i < faces.size(); i++) {
-      float[] sum = new float[rows[2 * i].length];
-      double norm = 0;
-      for (int d = 0; d < sum.length; d++) {
-        sum[d] = rows[2 * i][d] + rows[2 * i + 1][d];
-        norm += sum[d] * sum[d];
-      }
-      float inverse = (float) (1 / Math.max(1e-12, Math.sqrt(norm)));
-      for (int d = 0; d < sum.length; d++) {
-        sum[d] *= inverse;
-      }
-      out.put(faces.get(i).source(), sum);
+      out.put(faces.get(i).source(), pipeline[i]);
     }
     return out;
   }
 
-  private static double[] scores(Map<String, float[]> embeddings, Pairs pairs) {
+  /** Per face, the unit-length sum of rows {@code 2i} (chip) and {@code 2i + 1} (mirror). */
+  static float[][] pipelineRows(float[][] rows) {
+    float[][] out = new float[rows.length / 2][];
+    for (int i = 0; i < out.length; i++) {
+      float[] sum = new float[rows[2 * i].length];
+      for (int d = 0; d < sum.length; d++) {
+        sum[d] = rows[2 * i][d] + rows[2 * i + 1][d];
+      }
+      out[i] = normalise(sum);
+    }
+    return out;
+  }
+
+  /** Scales {@code vector} to unit length in place (a zero vector stays zero); returns it. */
+  static float[] normalise(float[] vector) {
+    double norm = 0;
+    for (float v : vector) {
+      norm += v * v;
+    }
+    float inverse = (float) (1 / Math.max(1e-12, Math.sqrt(norm)));
+    for (int d = 0; d < vector.length; d++) {
+      vector[d] *= inverse;
+    }
+    return vector;
+  }
+
+  /** Cosine of each pair's two embeddings (NaN when one has no face). */
+  static double[] scores(Map<String, float[]> embeddings, Pairs pairs) {
     double[] scores = new double[pairs.same().length];
     for (int i = 0; i < scores.length; i++) {
       float[] a = embeddings.get(pairs.left().get(i));

@@ -19,10 +19,13 @@ import java.util.Random;
 
 /**
  * Fine-tunes the dlib ResNet's tail on cached trunk features ({@link TailTrainingConfig}): pose
- * balanced P x K batches (each image as its chip or its mirror, drawn at random), a triplet loss on
+ * balanced P x K batches (each image as its chip or its mirror, drawn at random, and replaced by
+ * one of its augmentation views with {@link TailTrainingData#VIEW_PROBABILITY}), a triplet loss on
  * L2-normalised embeddings whose miner switches after the warm-up, plus {@link DistillationLoss} on
- * the frontal rows; Adam at a fixed learning rate. Runs on {@link TrainingLoop}; every step logs
- * the loss, the active-triplet fraction and the embeddings' spread, and {@link
+ * the frontal rows that are not synthesized poses; Adam at a fixed learning rate. The seed drives
+ * the engine, the sampler, the mirror draws and the view draws (the tail starts from the imported
+ * weights, so no initialisation is random). Runs on {@link TrainingLoop}; every step logs the loss,
+ * the active-triplet fraction and the embeddings' spread, and {@link
  * TrainingLoop.CollapseDetection} ends the run with an {@link IllegalStateException} when the loss
  * is not finite or the spread falls below {@link #SPREAD_FLOOR}.
  */
@@ -57,6 +60,7 @@ public final class TailTrainer {
     Map<String, Integer> labelOf = new HashMap<>();
     data.identities().forEach(i -> labelOf.putIfAbsent(i, labelOf.size()));
     Random mirrors = new Random(config.seed() + 1);
+    Random augmentation = new Random(config.seed() + 2);
     Optimizer adam =
         Optimizer.adam().optLearningRateTracker(Tracker.fixed(config.learningRate())).build();
     TripletLoss anyLoss = new TripletLoss(config.miner(), config.margin(), false);
@@ -74,7 +78,13 @@ public final class TailTrainer {
               .run(
                   () -> {
                     step[0]++;
-                    return step(trainer, data, sampler.nextBatch(), labelOf, mirrors, step[0]);
+                    return step(
+                        trainer,
+                        data,
+                        sampler.nextBatch(),
+                        labelOf,
+                        new Random[] {mirrors, augmentation},
+                        step[0]);
                   });
       return new Result(
           outcome.steps(),
@@ -90,7 +100,7 @@ public final class TailTrainer {
       TailTrainingData data,
       int[] batch,
       Map<String, Integer> labelOf,
-      Random mirrors,
+      Random[] random,
       int step) {
     int n = batch.length;
     float[][] features = new float[n][];
@@ -98,11 +108,19 @@ public final class TailTrainer {
     int[] labels = new int[n];
     boolean[] frontal = new boolean[n];
     for (int i = 0; i < n; i++) {
-      int row = 2 * batch[i] + (mirrors.nextBoolean() ? 1 : 0);
+      int row = 2 * batch[i] + (random[0].nextBoolean() ? 1 : 0);
       features[i] = data.features()[row];
       originals[i] = data.originals()[row];
       labels[i] = labelOf.get(data.identities().get(batch[i]));
       frontal[i] = !data.profile()[batch[i]];
+      if (!data.views().isEmpty() && random[1].nextDouble() < TailTrainingData.VIEW_PROBABILITY) {
+        TailTrainingData.Views view = data.views().get(random[1].nextInt(data.views().size()));
+        if (view.available()[batch[i]]) {
+          features[i] = view.features()[row];
+          originals[i] = view.originals()[row];
+          frontal[i] &= !view.poseView();
+        }
+      }
     }
     TripletLoss triplet = new TripletLoss(config.minerAt(step), config.margin(), false);
     try (NDManager manager = trainer.getManager().newSubManager()) {

@@ -38,9 +38,41 @@ public record TailTrainingConfig(
     }
   }
 
+  /** This recipe with another seed. */
+  public TailTrainingConfig withSeed(long newSeed) {
+    return new TailTrainingConfig(
+        identitiesPerBatch,
+        imagesPerIdentity,
+        margin,
+        learningRate,
+        warmupMiner,
+        warmupSteps,
+        miner,
+        steps,
+        distillationWeight,
+        newSeed);
+  }
+
   /** The miner of step {@code step} (counting from 1). */
   public TripletMiner minerAt(int step) {
     return step <= warmupSteps ? warmupMiner : miner;
+  }
+
+  /**
+   * The miners and the other settings, e.g. {@code semi-hard(100)>batch-hard 300st p16k4 lr1e-05
+   * m0.20 d1.00} (the seed aside): the variant's name in result tables.
+   */
+  public String label() {
+    return String.format(
+        java.util.Locale.ROOT,
+        "%s %dst p%dk%d lr%.0e m%.2f d%.2f",
+        name(),
+        steps,
+        identitiesPerBatch,
+        imagesPerIdentity,
+        learningRate,
+        margin,
+        distillationWeight);
   }
 
   /** e.g. {@code semi-hard(100)>batch-hard} or {@code batch-all}. */

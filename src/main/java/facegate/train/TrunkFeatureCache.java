@@ -36,25 +36,46 @@ public final class TrunkFeatureCache {
    */
   public static float[][] loadOrCompute(
       Path file, String key, List<FaceSample> samples, DlibTail tail, IntConsumer progress) {
-    float[][] cached = read(file, key, 2 * samples.size());
+    return loadOrCompute(
+        file,
+        key,
+        samples.size(),
+        (start, end) -> {
+          List<RgbImage> chips = new ArrayList<>();
+          for (FaceSample sample : samples.subList(start, end)) {
+            chips.add(sample.chip());
+            chips.add(Mirror.horizontal(sample.chip()));
+          }
+          return tail.trunkFeatures(chips);
+        },
+        progress);
+  }
+
+  /** Computes the two trunk rows of each face in {@code [start, end)}. */
+  public interface Rows {
+    float[][] compute(int start, int end);
+  }
+
+  /**
+   * The {@code 2 * count} rows keyed {@code key} from {@code file}, computing them chunk by chunk
+   * with {@code rows} and writing them first when the file is missing or stale.
+   */
+  public static float[][] loadOrCompute(
+      Path file, String key, int count, Rows rows, IntConsumer progress) {
+    float[][] cached = read(file, key, 2 * count);
     if (cached != null) {
-      progress.accept(samples.size());
+      progress.accept(count);
       return cached;
     }
-    float[][] rows = new float[2 * samples.size()][];
-    for (int start = 0; start < samples.size(); start += CHUNK) {
-      int end = Math.min(samples.size(), start + CHUNK);
-      List<RgbImage> chips = new ArrayList<>();
-      for (FaceSample sample : samples.subList(start, end)) {
-        chips.add(sample.chip());
-        chips.add(Mirror.horizontal(sample.chip()));
-      }
-      float[][] features = tail.trunkFeatures(chips);
-      System.arraycopy(features, 0, rows, 2 * start, features.length);
+    float[][] out = new float[2 * count][];
+    for (int start = 0; start < count; start += CHUNK) {
+      int end = Math.min(count, start + CHUNK);
+      float[][] features = rows.compute(start, end);
+      System.arraycopy(features, 0, out, 2 * start, features.length);
       progress.accept(end);
     }
-    write(file, key, rows);
-    return rows;
+    write(file, key, out);
+    return out;
   }
 
   private static float[][] read(Path file, String key, int rowCount) {
@@ -83,7 +104,8 @@ public final class TrunkFeatureCache {
     try {
       Path absolute = file.toAbsolutePath();
       Files.createDirectories(absolute.getParent());
-      Path temporary = absolute.resolveSibling(absolute.getFileName() + ".tmp");
+      Path temporary =
+          Files.createTempFile(absolute.getParent(), absolute.getFileName().toString(), ".tmp");
       try (DataOutputStream out =
           new DataOutputStream(
               new BufferedOutputStream(Files.newOutputStream(temporary), 1 << 20))) {

@@ -3,6 +3,7 @@ package facegate.train;
 import facegate.core.FaceViewSynthesizer;
 import facegate.pose.FaceRenderer3d;
 import facegate.pose.PoseGan;
+import facegate.pose.RenderRepair;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -21,18 +22,25 @@ import java.util.function.Supplier;
  */
 public final class ViewSynthesizers {
   /** Names the policy parser accepts as synthesizers, registered or not. */
-  public static final Set<String> RESERVED = Set.of("3d", "gan");
+  public static final Set<String> RESERVED = Set.of("3d", "gan", "rr");
 
   private final Map<String, Supplier<FaceViewSynthesizer>> suppliers = new LinkedHashMap<>();
 
   /** Where {@link #defaults()} finds the pose GAN. */
   public static final Path SHIPPED_GAN = Path.of("models", "pose-gan");
 
-  /** The synthesizers facegate ships: the 3D re-rendering and the pose GAN. */
+  /** Where {@link #defaults()} finds the render-repair generator. */
+  public static final Path SHIPPED_REPAIR = Path.of("models", "render-repair");
+
+  /**
+   * The synthesizers facegate ships: the 3D re-rendering, the pose GAN, and {@code rr}, the 3D
+   * re-rendering repaired by the rotate-and-render generator in {@code models/render-repair}.
+   */
   public static ViewSynthesizers defaults() {
     return new ViewSynthesizers()
         .register("3d", FaceRenderer3d::shipped)
-        .register("gan", () -> PoseGan.open(SHIPPED_GAN));
+        .register("gan", () -> PoseGan.open(SHIPPED_GAN))
+        .register("rr", () -> RenderRepair.open(SHIPPED_REPAIR, FaceRenderer3d.shipped()));
   }
 
   /** Adds or replaces the synthesizer called {@code name}. */
