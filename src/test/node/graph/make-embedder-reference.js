@@ -39,7 +39,7 @@ async function main() {
     const output = model.execute(input, [card.output]);
     const values = output.dataSync();
     fs.writeFileSync(path.join(outDir, c.name + '.f32'), Buffer.from(new Float32Array(values).buffer));
-    summary.cases.push({ name: c.name, model: c.model, image: c.image, side, output: card.output, shape: output.shape });
+    summary.cases.push({ name: c.name, model: c.model, image: c.image, side, scale: card.scale, output: card.output, shape: output.shape });
     tf.dispose([pixels, input, output]);
     console.log(c.name, card.output, JSON.stringify(output.shape));
   }

@@ -1,5 +1,6 @@
 package facegate.cli;
 
+import facegate.embed.TfjsFaceEmbedder;
 import facegate.eval.EmbeddingCache;
 import facegate.eval.HtmlReport;
 import facegate.pipeline.Composition;
@@ -70,11 +71,14 @@ final class ModelOptions {
   }
 
   /**
-   * Identifies what the pipeline computes: the pipeline version and the bytes of the networks'
-   * parameter files (not model.json, which calibration rewrites).
+   * Identifies what the pipeline computes: the pipeline version, a TFJS graph embedder's input
+   * fields ({@link TfjsFaceEmbedder#inputSignature}) and the bytes of the networks' parameter files
+   * (not the rest of model.json, which calibration rewrites).
    */
   String fingerprint() {
-    return fingerprint(List.of(), List.of(model, landmarkModel, detectorModel));
+    String input = TfjsFaceEmbedder.inputSignature(model);
+    return fingerprint(
+        input.isEmpty() ? List.of() : List.of(input), List.of(model, landmarkModel, detectorModel));
   }
 
   /** The embedding cache in {@code file} keyed by {@link #fingerprint()}; null without a file. */

@@ -1,5 +1,6 @@
 package facegate.embed;
 
+import facegate.core.ChipAlignment;
 import facegate.core.Embedding;
 import facegate.core.InferenceMetrics;
 import facegate.core.RgbImage;
@@ -20,6 +21,14 @@ public interface FaceEmbedder extends AutoCloseable {
    */
   default String modelName() {
     return getClass().getSimpleName();
+  }
+
+  /**
+   * Where the network expects the face in its chip, from its {@code model.json}; {@link
+   * ChipAlignment#DLIB} by default.
+   */
+  default ChipAlignment chipAlignment() {
+    return ChipAlignment.DLIB;
   }
 
   /**

@@ -1,5 +1,6 @@
 package facegate.embed;
 
+import facegate.core.ChipAlignment;
 import facegate.core.Embedding;
 import facegate.core.RgbImage;
 import java.util.List;
@@ -40,6 +41,11 @@ public abstract class ForwardingFaceEmbedder implements FaceEmbedder {
   @Override
   public String modelName() {
     return delegate.modelName();
+  }
+
+  @Override
+  public ChipAlignment chipAlignment() {
+    return delegate.chipAlignment();
   }
 
   @Override

@@ -1,6 +1,7 @@
 package facegate.embed;
 
 import com.google.gson.Gson;
+import facegate.core.ChipAlignment;
 import facegate.core.ErrorCode;
 import facegate.core.FaceException;
 import java.io.IOException;
@@ -30,6 +31,8 @@ import java.nio.file.Path;
  * @param graph for a {@code tfjs-graph} model, its TFJS graph file in the folder; null otherwise
  * @param output for a {@code tfjs-graph} model, the graph node whose value is the embedding; null
  *     otherwise
+ * @param alignment where the network expects the face in its chip ({@link ChipAlignment#id()}:
+ *     {@code dlib} or {@code arcface}); null means {@code dlib}
  */
 record ModelCard(
     String name,
@@ -43,7 +46,8 @@ record ModelCard(
     Double identifyThreshold,
     Double singleViewMargin,
     String graph,
-    String output) {
+    String output,
+    String alignment) {
   static final String FILE_NAME = "model.json";
 
   ModelCard {
@@ -54,6 +58,7 @@ record ModelCard(
     if (!"RGB".equals(channelOrder) || meanRgb == null || meanRgb.length != 3 || !(scale > 0)) {
       throw new IllegalArgumentException("model.json needs channelOrder RGB, 3 meanRgb, scale > 0");
     }
+    ChipAlignment.byId(alignment); // throws for an unknown name
     meanRgb = meanRgb.clone();
     if (verifyThreshold != null && !(verifyThreshold >= -1 && verifyThreshold <= 1)) {
       throw new IllegalArgumentException(
@@ -87,6 +92,29 @@ record ModelCard(
       throw new FaceException(
           ErrorCode.MODEL_INVALID, "cannot read " + file + ": " + e.getMessage(), e);
     }
+  }
+
+  /** {@link #alignment} as the enum; {@link ChipAlignment#DLIB} when absent. */
+  ChipAlignment chipAlignment() {
+    return ChipAlignment.byId(alignment);
+  }
+
+  /**
+   * What the network's input is made of, as one line: side, channel order, mean, scale and
+   * alignment. Cached embeddings of a model are keyed by it (not by the whole file, which
+   * calibration rewrites).
+   */
+  String inputSignature() {
+    return "inputSize="
+        + inputSize
+        + " channelOrder="
+        + channelOrder
+        + " meanRgb="
+        + java.util.Arrays.toString(meanRgb)
+        + " scale="
+        + scale
+        + " alignment="
+        + chipAlignment().id();
   }
 
   @Override

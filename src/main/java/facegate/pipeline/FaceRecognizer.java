@@ -105,7 +105,7 @@ public final class FaceRecognizer implements AutoCloseable {
     this.landmarkLocator = Objects.requireNonNull(landmarkLocator, "landmarkLocator");
     this.embedder = Objects.requireNonNull(embedder, "embedder");
     this.owned = List.copyOf(owned);
-    this.aligner = new FaceAligner(embedder.inputSize(), 0.25);
+    this.aligner = FaceAligner.forNetwork(embedder.chipAlignment(), embedder.inputSize());
   }
 
   /** Decodes image bytes; bad input fails with a {@link FaceException} saying why. */

@@ -1,6 +1,7 @@
 package facegate.vision;
 
 import facegate.core.AlignedFace;
+import facegate.core.ChipAlignment;
 import facegate.core.FaceBox;
 import facegate.core.Landmarks;
 import facegate.core.RgbImage;
@@ -11,16 +12,37 @@ import facegate.core.RgbImage;
  * mouth onto dlib's mean face shape, with dlib's padding of 0.25 of the face size on each side
  * (dlib {@code get_face_chip_details(shape, 150, 0.25)}). Resampling is bilinear; when the face
  * must shrink by more than half, the image is box-filtered first so that the chip does not alias.
+ *
+ * <p>With {@link ChipAlignment#ARCFACE} ({@link #forNetwork}), the transform instead maps five
+ * points -- the two eye centres (means of landmarks 36-41 and 42-47), the nose tip (30) and the
+ * mouth corners (48, 54) -- onto InsightFace's 112x112 template scaled to the chip, as the ArcFace
+ * training crops were cut; the padding then only sizes {@link #cropFallback}.
  */
 public final class FaceAligner {
+  /**
+   * InsightFace's {@code arcface_dst} in a 112-pixel chip: left eye, right eye, nose tip, left and
+   * right mouth corner (image left first), x0, y0, x1, y1, ...
+   */
+  private static final double[] ARCFACE_112 = {
+    38.2946, 51.6963, 73.5318, 51.5014, 56.0252, 71.7366, 41.5493, 92.3655, 70.7299, 92.2041
+  };
+
+  private final ChipAlignment alignment;
   private final int chipSize;
   private final double padding;
 
   /**
+   * An aligner to dlib's mean face shape ({@link ChipAlignment#DLIB}).
+   *
    * @param chipSize side of the output chip in pixels, at least 8
    * @param padding fraction of the face size added on each side, in [0, 1]
    */
   public FaceAligner(int chipSize, double padding) {
+    this(ChipAlignment.DLIB, chipSize, padding);
+  }
+
+  private FaceAligner(ChipAlignment alignment, int chipSize, double padding) {
+    this.alignment = java.util.Objects.requireNonNull(alignment, "alignment");
     if (chipSize < 8) {
       throw new IllegalArgumentException("chip size must be at least 8: " + chipSize);
     }
@@ -29,6 +51,14 @@ public final class FaceAligner {
     }
     this.chipSize = chipSize;
     this.padding = padding;
+  }
+
+  /**
+   * The chip a network with this input side and alignment takes: {@link ChipAlignment#DLIB} with
+   * dlib's padding of 0.25, or {@link ChipAlignment#ARCFACE}.
+   */
+  public static FaceAligner forNetwork(ChipAlignment alignment, int chipSize) {
+    return new FaceAligner(alignment, chipSize, 0.25);
   }
 
   /** The dlib recognition chip: 150 pixels, padding 0.25. */
@@ -40,12 +70,20 @@ public final class FaceAligner {
     return chipSize;
   }
 
+  /** Which template this aligner maps faces onto. */
+  public ChipAlignment alignment() {
+    return alignment;
+  }
+
   /** Aligns the face with these landmarks (in {@code image} pixels) to the chip. */
   public AlignedFace align(RgbImage image, FaceBox box, Landmarks landmarks) {
     return new AlignedFace(warp(image, toChip(landmarks)), box, landmarks, false);
   }
 
   private SimilarityTransform toChip(Landmarks landmarks) {
+    if (alignment == ChipAlignment.ARCFACE) {
+      return toArcFaceChip(landmarks);
+    }
     double[] source = new double[MeanFaceShape.ALIGNMENT_POINTS.length * 2];
     double[] target = new double[source.length];
     for (int i = 0; i < MeanFaceShape.ALIGNMENT_POINTS.length; i++) {
@@ -56,6 +94,34 @@ public final class FaceAligner {
       target[i * 2 + 1] = (padding + MeanFaceShape.y(point)) / (2 * padding + 1) * chipSize;
     }
     return SimilarityTransform.estimate(source, target);
+  }
+
+  private SimilarityTransform toArcFaceChip(Landmarks landmarks) {
+    double[] source = {
+      meanOf(landmarks, 36, 41, true),
+      meanOf(landmarks, 36, 41, false),
+      meanOf(landmarks, 42, 47, true),
+      meanOf(landmarks, 42, 47, false),
+      landmarks.x(30),
+      landmarks.y(30),
+      landmarks.x(48),
+      landmarks.y(48),
+      landmarks.x(54),
+      landmarks.y(54)
+    };
+    double[] target = new double[ARCFACE_112.length];
+    for (int i = 0; i < target.length; i++) {
+      target[i] = ARCFACE_112[i] * chipSize / 112.0;
+    }
+    return SimilarityTransform.estimate(source, target);
+  }
+
+  private static double meanOf(Landmarks landmarks, int first, int last, boolean x) {
+    double sum = 0;
+    for (int i = first; i <= last; i++) {
+      sum += x ? landmarks.x(i) : landmarks.y(i);
+    }
+    return sum / (last - first + 1);
   }
 
   /**
@@ -73,7 +139,8 @@ public final class FaceAligner {
   }
 
   /**
-   * The fallback when no landmarks are available: a square crop around the box, flagged as such.
+   * The fallback when no landmarks are available: a square crop around the box (the box side plus
+   * the padding on each side, whatever the alignment), flagged as such.
    */
   public AlignedFace cropFallback(RgbImage image, FaceBox box) {
     double side = Math.max(box.width(), box.height()) * (1 + 2 * padding);

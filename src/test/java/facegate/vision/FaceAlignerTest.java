@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import facegate.core.AlignedFace;
+import facegate.core.ChipAlignment;
 import facegate.core.FaceBox;
 import facegate.core.Landmarks;
 import facegate.core.RgbImage;
@@ -73,5 +74,61 @@ class FaceAlignerTest {
         aligner.cropFallback(gradient(), new FaceBox(100, 100, 80, 80, 1, FaceBox.View.FRONTAL));
     assertTrue(face.fallbackCrop());
     assertEquals(150, face.chip().width());
+  }
+
+  /**
+   * Landmarks whose five ArcFace points (eye centres, nose tip 30, mouth corners 48 and 54) lie at
+   * InsightFace's 112-pixel template times {@code scale} plus ({@code left}, {@code top}); the
+   * other landmarks sit far away, so only the five points can give the expected chip.
+   */
+  private static Landmarks arcFaceAt(double left, double top, double scale) {
+    double[][] template = {
+      {38.2946, 51.6963},
+      {73.5318, 51.5014},
+      {56.0252, 71.7366},
+      {41.5493, 92.3655},
+      {70.7299, 92.2041}
+    };
+    double[] xy = new double[136];
+    java.util.Arrays.fill(xy, 5);
+    int[][] points = {{36, 37, 38, 39, 40, 41}, {42, 43, 44, 45, 46, 47}, {30}, {48}, {54}};
+    for (int p = 0; p < points.length; p++) {
+      for (int i : points[p]) {
+        xy[2 * i] = left + template[p][0] * scale;
+        xy[2 * i + 1] = top + template[p][1] * scale;
+      }
+    }
+    return new Landmarks(xy);
+  }
+
+  @Test
+  void arcFaceChipMapsTheFivePointsOntoInsightFacesTemplate() {
+    FaceAligner aligner = FaceAligner.forNetwork(ChipAlignment.ARCFACE, 112);
+    assertEquals(ChipAlignment.ARCFACE, aligner.alignment());
+    FaceBox box = new FaceBox(60, 90, 150, 150, 1, FaceBox.View.FRONTAL);
+    AlignedFace face = aligner.align(gradient(), box, arcFaceAt(30, 40, 1.5));
+    // chip pixel (x, y) samples image (30 + 1.5 x, 40 + 1.5 y): red is x, green is y
+    assertEquals(30 + 1.5 * 20, face.chip().channel(20, 56, 0), 1);
+    assertEquals(30 + 1.5 * 100, face.chip().channel(100, 56, 0), 1);
+    assertEquals(40 + 1.5 * 10, face.chip().channel(56, 10, 1), 1);
+    assertEquals(40 + 1.5 * 100, face.chip().channel(56, 100, 1), 1);
+    Landmarks inChip = aligner.chipLandmarks(face.landmarks());
+    assertEquals(56.0252, inChip.x(30), 1e-6);
+    assertEquals(92.2041, inChip.y(54), 1e-6);
+  }
+
+  @Test
+  void arcFaceTemplateScalesWithTheChip() {
+    FaceAligner aligner = FaceAligner.forNetwork(ChipAlignment.ARCFACE, 224);
+    Landmarks inChip = aligner.chipLandmarks(arcFaceAt(30, 40, 1.5));
+    assertEquals(2 * 38.2946, (inChip.x(36) + inChip.x(39)) / 2, 1e-6);
+    assertEquals(2 * 71.7366, inChip.y(30), 1e-6);
+  }
+
+  @Test
+  void dlibIsTheDefaultAlignment() {
+    assertEquals(ChipAlignment.DLIB, new FaceAligner(112, 0.25).alignment());
+    assertEquals(ChipAlignment.DLIB, ChipAlignment.byId(null));
+    assertEquals(ChipAlignment.ARCFACE, ChipAlignment.byId("arcface"));
   }
 }
