@@ -21,9 +21,9 @@ import org.bytedeco.opencv.opencv_imgproc.Vec6fVector;
  * 68 come from data. Every vertex has a mirror vertex, for symmetric filling.
  */
 public final class FaceMesh {
-  static final double RING_DEPTH_MM = 70;
-  static final double BACK_RING_DEPTH_MM = 150;
-  static final double BACK_DEPTH_MM = 200;
+  static final double RING_DEPTH_MM = 110;
+  static final double BACK_RING_DEPTH_MM = 190;
+  static final double BACK_DEPTH_MM = 240;
   static final int RING_POINTS = 16;
 
   final double[] x;

@@ -33,7 +33,7 @@ public final class FaceRenderer3d implements FaceViewSynthesizer {
 
   public FaceRenderer3d(HeadPoseEstimator estimator, List<Double> yawsDegrees) {
     this.estimator = Objects.requireNonNull(estimator, "estimator");
-    this.mesh = FaceMesh.around(estimator.face());
+    this.mesh = FaceMesh.around(ProfileDepth.deepened(estimator.face()));
     this.rasterizer = new MeshRasterizer(mesh);
     this.yawsDegrees = List.copyOf(yawsDegrees);
   }
@@ -64,8 +64,12 @@ public final class FaceRenderer3d implements FaceViewSynthesizer {
     return java.util.Optional.of(render(chip, landmarks, yaw).alignedChip());
   }
 
-  /** A rendered view: the image in the source's frame, its landmarks, and the re-aligned chip. */
-  public record View(RgbImage image, Landmarks landmarks, RgbImage alignedChip) {}
+  /**
+   * A rendered view: the image in the source's frame, its landmarks, the re-aligned chip, and where
+   * the landmarks lie in that chip.
+   */
+  public record View(
+      RgbImage image, Landmarks landmarks, RgbImage alignedChip, Landmarks chipLandmarks) {}
 
   /** Renders the face of {@code image} (landmarks in its pixels) at {@code targetYawDegrees}. */
   public View render(RgbImage image, Landmarks landmarks, double targetYawDegrees) {
@@ -100,17 +104,27 @@ public final class FaceRenderer3d implements FaceViewSynthesizer {
       to[i] = new double[] {onChip.x(i), onChip.y(i)};
     }
     // Drawn straight into the re-aligned chip's frame: one resampling, and the backdrop fills the
-    // whole chip (re-aligning the drawn image would leave black corners).
+    // whole chip (re-aligning the drawn image would leave black corners). Turned far, the chip is
+    // framed as the pipeline frames real profiles.
+    PlaneSimilarity toChip =
+        ProfileFraming.similarity(
+            moved, targetYawDegrees, PlaneSimilarity.fit(from, to), aligner.chipSize());
     RgbImage chip =
         rasterizer.draw(
             image,
             placement.sourcePixels(),
             dest,
             source,
-            PlaneSimilarity.fit(from, to),
+            toChip,
             aligner.chipSize(),
             aligner.chipSize());
-    return new View(rendered, moved, chip);
+    double[] chipXy = new double[Landmarks.COUNT * 2];
+    for (int i = 0; i < Landmarks.COUNT; i++) {
+      double[] p = toChip.apply(from[i]);
+      chipXy[2 * i] = p[0];
+      chipXy[2 * i + 1] = p[1];
+    }
+    return new View(rendered, moved, chip, new Landmarks(chipXy));
   }
 
   HeadPoseEstimator estimator() {
