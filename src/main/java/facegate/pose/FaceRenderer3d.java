@@ -29,12 +29,16 @@ public final class FaceRenderer3d implements FaceViewSynthesizer {
   private final HeadPoseEstimator estimator;
   private final FaceMesh mesh;
   private final MeshRasterizer rasterizer;
+  private final FaceMesh profileMesh;
+  private final MeshRasterizer profileRasterizer;
   private final List<Double> yawsDegrees;
 
   public FaceRenderer3d(HeadPoseEstimator estimator, List<Double> yawsDegrees) {
     this.estimator = Objects.requireNonNull(estimator, "estimator");
-    this.mesh = FaceMesh.around(ProfileDepth.deepened(estimator.face()));
+    this.mesh = FaceMesh.around(estimator.face());
     this.rasterizer = new MeshRasterizer(mesh);
+    this.profileMesh = ProfileDepth.mesh(estimator.face());
+    this.profileRasterizer = new MeshRasterizer(profileMesh);
     this.yawsDegrees = List.copyOf(yawsDegrees);
   }
 
@@ -78,10 +82,12 @@ public final class FaceRenderer3d implements FaceViewSynthesizer {
         FaceRotation.matrix(pose.yawDegrees(), pose.pitchDegrees(), pose.rollDegrees());
     double[][] target =
         FaceRotation.matrix(targetYawDegrees, pose.pitchDegrees(), pose.rollDegrees());
-    MeshPlacement placement = place(landmarks, source);
+    boolean profile = ProfileFraming.applies(targetYawDegrees);
+    MeshRasterizer drawer = profile ? profileRasterizer : rasterizer;
+    MeshPlacement placement = place(profile ? profileMesh : mesh, landmarks, source);
     double[][] dest = placement.project(target);
     RgbImage rendered =
-        rasterizer.draw(
+        drawer.draw(
             image,
             placement.sourcePixels(),
             dest,
@@ -110,7 +116,7 @@ public final class FaceRenderer3d implements FaceViewSynthesizer {
         ProfileFraming.similarity(
             moved, targetYawDegrees, PlaneSimilarity.fit(from, to), aligner.chipSize());
     RgbImage chip =
-        rasterizer.draw(
+        drawer.draw(
             image,
             placement.sourcePixels(),
             dest,
@@ -140,6 +146,10 @@ public final class FaceRenderer3d implements FaceViewSynthesizer {
    * landmarks with the generic depth, the added vertices on the fitted generic head.
    */
   MeshPlacement place(Landmarks landmarks, double[][] source) {
+    return place(mesh, landmarks, source);
+  }
+
+  private static MeshPlacement place(FaceMesh mesh, Landmarks landmarks, double[][] source) {
     int n = mesh.vertexCount();
     double[][] camera = new double[n][];
     for (int i = 0; i < n; i++) {

@@ -51,7 +51,19 @@ final class ProfileDepth {
     }
   }
 
+  /**
+   * Where the head's outline ring, back ring and back point go with the deeper face (z, mm): the
+   * default rings (70, 150, 200) moved back by the ~40 mm the top of the jaw moved, so that the
+   * outline stays behind the jaw and the head keeps its length.
+   */
+  static final double[] RING_DEPTHS = {110, 190, 240};
+
   private ProfileDepth() {}
+
+  /** The rendering mesh around {@code face} deepened to real profiles' depth. */
+  static FaceMesh mesh(GenericFace3d face) {
+    return FaceMesh.around(deepened(face), RING_DEPTHS[0], RING_DEPTHS[1], RING_DEPTHS[2]);
+  }
 
   /**
    * {@code face} with the depth of real profiles: each landmark at {@link #DEPTH} eye-to-mouth

@@ -14,9 +14,8 @@ import facegate.core.Landmarks;
  *
  * <p>{@link #similarity} fits the turned face's visible-side landmarks (nose tip 30, the near eye's
  * centre, near brow centre, near mouth corner, chin 8, near jaw top) to those median positions
- * ({@link #TARGET}, for a face looking to the image's right; mirrored for the other side), and
- * blends that fit with the frontal alignment by {@link #weight}: nothing up to 45° (the frontal
- * alignment is kept where it was measured to work), all of it at 90°.
+ * ({@link #TARGET}, for a face looking to the image's right; mirrored for the other side), from
+ * {@link #PROFILE_DEGREES} on; below it the frontal alignment is kept.
  */
 final class ProfileFraming {
   /**
@@ -31,32 +30,35 @@ final class ProfileFraming {
   /** The 150 px chip {@link #TARGET} was measured in. */
   static final double TARGET_CHIP = 150;
 
-  /** Below this |yaw| the frontal alignment is kept unchanged. */
-  static final double START_DEGREES = 45;
+  /**
+   * From this |yaw| on, a view is drawn with {@link ProfileDepth}'s deeper mesh and framed as real
+   * profiles are; below it with the generic mesh and the frontal alignment. At ±60° the generic
+   * depth and frontal alignment were measured better (pose hit 0.53/0.46 against 0.00/0.06 with the
+   * deep mesh and a partly profile framing; docs/results/turn/README.md); at ±90° the deep mesh and
+   * profile framing are (Fréchet distance to real profiles 0.085-0.090 → 0.065-0.068).
+   */
+  static final double PROFILE_DEGREES = 75;
 
   private ProfileFraming() {}
 
-  /** How much of the profile framing a view at {@code yawDegrees} gets: 0 to 45°, 1 at 90°. */
-  static double weight(double yawDegrees) {
-    double w = (Math.abs(yawDegrees) - START_DEGREES) / (90 - START_DEGREES);
-    return Math.max(0, Math.min(1, w));
+  /** Whether a view at {@code yawDegrees} is drawn and framed as a profile. */
+  static boolean applies(double yawDegrees) {
+    return Math.abs(yawDegrees) >= PROFILE_DEGREES;
   }
 
   /**
    * The chip framing of a view turned to {@code yawDegrees} whose landmarks (in the frame they were
-   * drawn in) are {@code turned}: {@code frontal} (the frontal alignment of those landmarks)
-   * blended with the fit of the visible side to real profiles' positions in a {@code chipSize}
-   * chip.
+   * drawn in) are {@code turned}: {@code frontal} (the frontal alignment of those landmarks) below
+   * {@link #PROFILE_DEGREES}, else the fit of the visible side to real profiles' positions in a
+   * {@code chipSize} chip.
    */
   static PlaneSimilarity similarity(
       Landmarks turned, double yawDegrees, PlaneSimilarity frontal, int chipSize) {
-    double w = weight(yawDegrees);
-    if (w == 0) {
+    if (!applies(yawDegrees)) {
       return frontal;
     }
     // A positive yaw turns the nose to the image's right and shows the face's image-left side.
     boolean right = yawDegrees > 0;
-    int side = right ? 0 : 1;
     double[][] from = {
       point(turned, 30),
       mean(turned, right ? 36 : 42, 6),
@@ -69,14 +71,9 @@ final class ProfileFraming {
     double scale = chipSize / TARGET_CHIP;
     for (int i = 0; i < TARGET.length; i++) {
       double x = TARGET[i][0] * scale;
-      to[i] = new double[] {side == 0 ? x : chipSize - x, TARGET[i][1] * scale};
+      to[i] = new double[] {right ? x : chipSize - x, TARGET[i][1] * scale};
     }
-    PlaneSimilarity profile = PlaneSimilarity.fit(from, to);
-    return new PlaneSimilarity(
-        (1 - w) * frontal.a() + w * profile.a(),
-        (1 - w) * frontal.b() + w * profile.b(),
-        (1 - w) * frontal.shiftX() + w * profile.shiftX(),
-        (1 - w) * frontal.shiftY() + w * profile.shiftY());
+    return PlaneSimilarity.fit(from, to);
   }
 
   private static double[] point(Landmarks l, int i) {
