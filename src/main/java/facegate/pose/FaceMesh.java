@@ -63,8 +63,17 @@ public final class FaceMesh {
     return triangles.length;
   }
 
-  /** The mesh around {@code face}. */
+  /** The mesh around {@code face}, its rings at the default depths. */
   public static FaceMesh around(GenericFace3d face) {
+    return around(face, RING_DEPTH_MM, BACK_RING_DEPTH_MM, BACK_DEPTH_MM);
+  }
+
+  /**
+   * The mesh around {@code face} with the outer ring, the back ring and the back point at these
+   * depths (z, millimetres of the generic face).
+   */
+  static FaceMesh around(
+      GenericFace3d face, double ringDepth, double backRingDepth, double backDepth) {
     List<double[]> points = new ArrayList<>();
     List<Integer> mirrors = new ArrayList<>();
     double[] fx = face.x();
@@ -100,9 +109,7 @@ public final class FaceMesh {
     for (int k = 0; k < RING_POINTS; k++) {
       double angle = 2 * Math.PI * k / RING_POINTS;
       points.add(
-          new double[] {
-            radiusX * Math.sin(angle), centreY - radiusY * Math.cos(angle), RING_DEPTH_MM
-          });
+          new double[] {radiusX * Math.sin(angle), centreY - radiusY * Math.cos(angle), ringDepth});
       mirrors.add(ringBase + (RING_POINTS - k) % RING_POINTS);
     }
     int front = points.size();
@@ -113,11 +120,11 @@ public final class FaceMesh {
           new double[] {
             0.8 * radiusX * Math.sin(angle),
             centreY - 0.8 * radiusY * Math.cos(angle),
-            BACK_RING_DEPTH_MM
+            backRingDepth
           });
       mirrors.add(front + (RING_POINTS - k) % RING_POINTS);
     }
-    points.add(new double[] {0, centreY, BACK_DEPTH_MM});
+    points.add(new double[] {0, centreY, backDepth});
     mirrors.add(points.size() - 1);
     int n = points.size();
     double[] x = new double[n];

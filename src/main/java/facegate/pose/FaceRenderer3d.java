@@ -29,12 +29,16 @@ public final class FaceRenderer3d implements FaceViewSynthesizer {
   private final HeadPoseEstimator estimator;
   private final FaceMesh mesh;
   private final MeshRasterizer rasterizer;
+  private final FaceMesh profileMesh;
+  private final MeshRasterizer profileRasterizer;
   private final List<Double> yawsDegrees;
 
   public FaceRenderer3d(HeadPoseEstimator estimator, List<Double> yawsDegrees) {
     this.estimator = Objects.requireNonNull(estimator, "estimator");
     this.mesh = FaceMesh.around(estimator.face());
     this.rasterizer = new MeshRasterizer(mesh);
+    this.profileMesh = ProfileDepth.mesh(estimator.face());
+    this.profileRasterizer = new MeshRasterizer(profileMesh);
     this.yawsDegrees = List.copyOf(yawsDegrees);
   }
 
@@ -64,8 +68,12 @@ public final class FaceRenderer3d implements FaceViewSynthesizer {
     return java.util.Optional.of(render(chip, landmarks, yaw).alignedChip());
   }
 
-  /** A rendered view: the image in the source's frame, its landmarks, and the re-aligned chip. */
-  public record View(RgbImage image, Landmarks landmarks, RgbImage alignedChip) {}
+  /**
+   * A rendered view: the image in the source's frame, its landmarks, the re-aligned chip, and where
+   * the landmarks lie in that chip.
+   */
+  public record View(
+      RgbImage image, Landmarks landmarks, RgbImage alignedChip, Landmarks chipLandmarks) {}
 
   /** Renders the face of {@code image} (landmarks in its pixels) at {@code targetYawDegrees}. */
   public View render(RgbImage image, Landmarks landmarks, double targetYawDegrees) {
@@ -74,10 +82,12 @@ public final class FaceRenderer3d implements FaceViewSynthesizer {
         FaceRotation.matrix(pose.yawDegrees(), pose.pitchDegrees(), pose.rollDegrees());
     double[][] target =
         FaceRotation.matrix(targetYawDegrees, pose.pitchDegrees(), pose.rollDegrees());
-    MeshPlacement placement = place(landmarks, source);
+    boolean profile = ProfileFraming.applies(targetYawDegrees);
+    MeshRasterizer drawer = profile ? profileRasterizer : rasterizer;
+    MeshPlacement placement = place(profile ? profileMesh : mesh, landmarks, source);
     double[][] dest = placement.project(target);
     RgbImage rendered =
-        rasterizer.draw(
+        drawer.draw(
             image,
             placement.sourcePixels(),
             dest,
@@ -100,17 +110,27 @@ public final class FaceRenderer3d implements FaceViewSynthesizer {
       to[i] = new double[] {onChip.x(i), onChip.y(i)};
     }
     // Drawn straight into the re-aligned chip's frame: one resampling, and the backdrop fills the
-    // whole chip (re-aligning the drawn image would leave black corners).
+    // whole chip (re-aligning the drawn image would leave black corners). Turned far, the chip is
+    // framed as the pipeline frames real profiles.
+    PlaneSimilarity toChip =
+        ProfileFraming.similarity(
+            moved, targetYawDegrees, PlaneSimilarity.fit(from, to), aligner.chipSize());
     RgbImage chip =
-        rasterizer.draw(
+        drawer.draw(
             image,
             placement.sourcePixels(),
             dest,
             source,
-            PlaneSimilarity.fit(from, to),
+            toChip,
             aligner.chipSize(),
             aligner.chipSize());
-    return new View(rendered, moved, chip);
+    double[] chipXy = new double[Landmarks.COUNT * 2];
+    for (int i = 0; i < Landmarks.COUNT; i++) {
+      double[] p = toChip.apply(from[i]);
+      chipXy[2 * i] = p[0];
+      chipXy[2 * i + 1] = p[1];
+    }
+    return new View(rendered, moved, chip, new Landmarks(chipXy));
   }
 
   HeadPoseEstimator estimator() {
@@ -126,6 +146,10 @@ public final class FaceRenderer3d implements FaceViewSynthesizer {
    * landmarks with the generic depth, the added vertices on the fitted generic head.
    */
   MeshPlacement place(Landmarks landmarks, double[][] source) {
+    return place(mesh, landmarks, source);
+  }
+
+  private static MeshPlacement place(FaceMesh mesh, Landmarks landmarks, double[][] source) {
     int n = mesh.vertexCount();
     double[][] camera = new double[n][];
     for (int i = 0; i < n; i++) {

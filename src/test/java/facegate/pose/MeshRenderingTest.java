@@ -62,6 +62,66 @@ class MeshRenderingTest {
     assertEquals(0, RotateAndRenderTest.meanAbsoluteDifference(halves, still), 1.5);
   }
 
+  @Test
+  void aProfileViewIsFramedAsThePipelineFramesRealProfiles() {
+    // Real CFP profiles in the pipeline's chips (nose to the right): nose tip near (95, 78), eye
+    // near (54, 44), chin near (66, 145), the top of the jaw outside the chip. The frontal
+    // alignment alone put the nose at 88 and the eye at 68 (a face a third as deep, at the front
+    // of the chip).
+    for (double yaw : new double[] {90, -90}) {
+      Landmarks chip =
+          RENDERER.render(uniform(SIZE, 90, 120, 150), chipLandmarks(0), yaw).chipLandmarks();
+      double eyeX = 0;
+      for (int i = yaw > 0 ? 36 : 42; i < (yaw > 0 ? 42 : 48); i++) {
+        eyeX += chip.x(i) / 6;
+      }
+      double nose = yaw > 0 ? chip.x(30) : SIZE - chip.x(30);
+      double eye = yaw > 0 ? eyeX : SIZE - eyeX;
+      double jaw = yaw > 0 ? chip.x(0) : SIZE - chip.x(16);
+      assertEquals(95, nose, 8, "nose at yaw " + yaw);
+      assertEquals(54, eye, 8, "eye at yaw " + yaw);
+      assertEquals(145, chip.y(8), 8, "chin at yaw " + yaw);
+      assertTrue(jaw < 0, "top of the jaw inside the chip at yaw " + yaw + ": " + jaw);
+    }
+  }
+
+  @Test
+  void aProfileViewFillsTheChipAndAHalfTurnKeepsTheFrontalAlignment() {
+    // The face (red inside the jaw-and-brow box, grey around) turned to 90° covers a large,
+    // central part of the chip, not a sliver at its edge.
+    Landmarks landmarks = chipLandmarks(0);
+    RgbImage face = halves(SIZE, SIZE, landmarks);
+    for (double yaw : new double[] {90, -90}) {
+      RgbImage chip = RENDERER.render(face, landmarks, yaw).alignedChip();
+      int minX = SIZE, maxX = -1, minY = SIZE, maxY = -1, red = 0;
+      for (int y = 0; y < SIZE; y++) {
+        for (int x = 0; x < SIZE; x++) {
+          if (chip.channel(x, y, 0) > 200) {
+            red++;
+            minX = Math.min(minX, x);
+            maxX = Math.max(maxX, x);
+            minY = Math.min(minY, y);
+            maxY = Math.max(maxY, y);
+          }
+        }
+      }
+      String where = "yaw " + yaw + ": box " + minX + ".." + maxX + " x " + minY + ".." + maxY;
+      assertTrue(red > 0.3 * SIZE * SIZE, where + ", red " + red);
+      assertTrue(maxX - minX > 0.6 * SIZE && maxY - minY > 0.75 * SIZE, where);
+      assertEquals(SIZE / 2.0, (minX + maxX) / 2.0, 0.2 * SIZE, where);
+    }
+    // Below 75° the chip is framed as the frontal alignment frames the turned landmarks.
+    for (double yaw : new double[] {30, -60}) {
+      FaceRenderer3d.View view = RENDERER.render(face, landmarks, yaw);
+      Landmarks aligned =
+          new facegate.vision.FaceAligner(SIZE, 0.25).chipLandmarks(view.landmarks());
+      for (int i = 0; i < Landmarks.COUNT; i++) {
+        assertEquals(aligned.x(i), view.chipLandmarks().x(i), 1e-6);
+        assertEquals(aligned.y(i), view.chipLandmarks().y(i), 1e-6);
+      }
+    }
+  }
+
   /** Red and blue halves inside the face's box (jaw ends to chin, brows up), grey around. */
   private static RgbImage halves(int size, double splitX, Landmarks face) {
     byte[] rgb = new byte[size * size * 3];
