@@ -124,10 +124,28 @@ class TailTrainerTest {
       // a profile keeps its own rows; a frontal's view is its mirror: rows swapped
       assertArrayEquals(own[4], pose.features()[4], "profile 2 has no view");
       assertArrayEquals(own[1], pose.features()[0], 1e-4f, "frontal 0's view is its mirror");
+      // another synthesizer under the same name and seed (a fixed renderer): not the cached views
+      TrainingViews fixed = views(cache, "3d", 1, faces, fixture, own, unchanged(), tail);
+      assertArrayEquals(own[0], fixed.features()[0], 1e-4f, "the old renderer's view was reused");
     }
     float[] without = trainedHead(fixture, 5, List.of());
     float[] with = trainedHead(fixture, 5, List.of("classic"));
     assertFalse(java.util.Arrays.equals(without, with), "classic views did not change the run");
+  }
+
+  /** A synthesizer whose view is the chip itself. */
+  private static FaceViewSynthesizer unchanged() {
+    return new FaceViewSynthesizer() {
+      @Override
+      public List<RgbImage> synthesize(RgbImage chip, Landmarks landmarks, Random random) {
+        return List.of(chip);
+      }
+
+      @Override
+      public String name() {
+        return "fake";
+      }
+    };
   }
 
   private static TrainingViews views(
