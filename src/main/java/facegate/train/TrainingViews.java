@@ -6,6 +6,7 @@ import facegate.embed.DlibTail;
 import facegate.vision.Mirror;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Random;
@@ -19,7 +20,10 @@ import java.util.function.IntConsumer;
  * only (a profile is a poor source for a re-rendering), so a profile's rows repeat its own chip's
  * features and it is marked unavailable. Each face's view draws from its own {@link Random} seeded
  * by (seed, component, face source), so a view does not depend on the list's order, and the file is
- * keyed by trunk, component, seed and face list: another seed makes other views.
+ * keyed by trunk, component, seed, face list and the maker's output: a hash of the first eligible
+ * face's view is part of the key, so a changed renderer or generator under the same name (the 3D
+ * renderer fixed in session 5) makes the file stale instead of serving the old views; another seed
+ * makes other views.
  *
  * @param name the component
  * @param features {@code 2n} rows
@@ -93,7 +97,8 @@ public record TrainingViews(
             trunkKey,
             component,
             Long.toString(seed),
-            Integer.toString(faces.stream().map(FaceSample::source).toList().hashCode()));
+            Integer.toString(faces.stream().map(FaceSample::source).toList().hashCode()),
+            probe(maker, component, seed, eligible));
     float[][] made =
         TrunkFeatureCache.loadOrCompute(
             cacheDir.resolve(
@@ -124,6 +129,21 @@ public record TrainingViews(
       next += available[i] ? 1 : 0;
     }
     return new TrainingViews(component, rows, available, pose);
+  }
+
+  /** A fingerprint of what {@code maker} makes: the hash of the first eligible face's view. */
+  private static String probe(
+      ViewMaker maker, String component, long seed, List<FaceSample> eligible) {
+    if (eligible.isEmpty()) {
+      return "no-view";
+    }
+    FaceSample first = eligible.get(0);
+    RgbImage view = maker.view(first, randomFor(seed, component, first));
+    return view.width()
+        + "x"
+        + view.height()
+        + ":"
+        + Integer.toHexString(Arrays.hashCode(view.rgb()));
   }
 
   /**

@@ -93,18 +93,7 @@ class TailTrainerTest {
               fixture.chips().get(2 * i),
               new Landmarks(new double[136])));
     }
-    FaceViewSynthesizer upsideDown =
-        new FaceViewSynthesizer() {
-          @Override
-          public List<RgbImage> synthesize(RgbImage chip, Landmarks landmarks, Random random) {
-            return List.of(Mirror.horizontal(chip));
-          }
-
-          @Override
-          public String name() {
-            return "fake";
-          }
-        };
+    FaceViewSynthesizer upsideDown = synthesizer(Mirror::horizontal);
     try (TrainableNetwork network = TrainableNetwork.load(MODEL, Device.cpu());
         DlibTail tail = DlibTail.of(network)) {
       float[][] own = tail.trunkFeatures(fixture.chips());
@@ -124,10 +113,29 @@ class TailTrainerTest {
       // a profile keeps its own rows; a frontal's view is its mirror: rows swapped
       assertArrayEquals(own[4], pose.features()[4], "profile 2 has no view");
       assertArrayEquals(own[1], pose.features()[0], 1e-4f, "frontal 0's view is its mirror");
+      // another synthesizer under the same name and seed (a fixed renderer): not the cached views
+      TrainingViews fixed =
+          views(cache, "3d", 1, faces, fixture, own, synthesizer(chip -> chip), tail);
+      assertArrayEquals(own[0], fixed.features()[0], 1e-4f, "the old renderer's view was reused");
     }
     float[] without = trainedHead(fixture, 5, List.of());
     float[] with = trainedHead(fixture, 5, List.of("classic"));
     assertFalse(java.util.Arrays.equals(without, with), "classic views did not change the run");
+  }
+
+  /** A synthesizer whose one view is {@code view} of the chip. */
+  private static FaceViewSynthesizer synthesizer(java.util.function.UnaryOperator<RgbImage> view) {
+    return new FaceViewSynthesizer() {
+      @Override
+      public List<RgbImage> synthesize(RgbImage chip, Landmarks landmarks, Random random) {
+        return List.of(view.apply(chip));
+      }
+
+      @Override
+      public String name() {
+        return "fake";
+      }
+    };
   }
 
   private static TrainingViews views(
