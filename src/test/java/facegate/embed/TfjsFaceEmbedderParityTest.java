@@ -20,11 +20,11 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
 /**
- * The human-models embedders (faceres, mobilefacenet, mobileface) through {@link TfjsFaceEmbedder}
- * against tfjs itself: each case of reference/embedders/reference.json (written by
- * src/test/node/graph/make-embedder-reference.js, tfjs 4.22.0 pure-JS cpu backend) embeds the same
- * 8-bit input PNG, scaled as the model's model.json says; the L2-normalised tfjs output and the
- * embedder's must agree value by value within {@link #MAX_ABS}.
+ * The human-models embedders (faceres, faceres-deep, mobilefacenet, mobileface) through {@link
+ * TfjsFaceEmbedder} against tfjs itself: each case of reference/embedders/reference.json (written
+ * by src/test/node/graph/make-embedder-reference.js, tfjs 4.22.0 pure-JS cpu backend) embeds the
+ * same 8-bit input PNG, scaled as the model's model.json says; the L2-normalised tfjs output and
+ * the embedder's must agree value by value within {@link #MAX_ABS}.
  */
 class TfjsFaceEmbedderParityTest {
   private static final Path REFERENCE = Path.of("src/test/resources/reference/embedders");
