@@ -17,8 +17,8 @@ import java.nio.file.Path;
  * @param name parameter file prefix: {@code <name>-0000.params}
  * @param architecture which block to build, e.g. {@code faceapi-dlib-resnet}
  * @param inputSize side of the square RGB input, in pixels
- * @param channelOrder must be {@code RGB}
- * @param meanRgb per-channel mean subtracted from 0-255 pixel values
+ * @param channelOrder {@code RGB}, or {@code BGR} (tfjs-graph only: the chip's channels reversed)
+ * @param meanRgb per-channel mean subtracted from 0-255 pixel values, in the input's channel order
  * @param scale factor applied after subtracting the mean
  * @param dimension length of the network's output vector
  * @param verifyThreshold the calibrated cosine threshold (accept when score ≥ it), or null when the
@@ -55,8 +55,10 @@ record ModelCard(
       throw new IllegalArgumentException(
           "model.json needs name, architecture, inputSize, dimension");
     }
-    if (!"RGB".equals(channelOrder) || meanRgb == null || meanRgb.length != 3 || !(scale > 0)) {
-      throw new IllegalArgumentException("model.json needs channelOrder RGB, 3 meanRgb, scale > 0");
+    boolean order = "RGB".equals(channelOrder) || "BGR".equals(channelOrder);
+    if (!order || meanRgb == null || meanRgb.length != 3 || !(scale > 0)) {
+      throw new IllegalArgumentException(
+          "model.json needs channelOrder RGB or BGR, 3 meanRgb, scale > 0");
     }
     ChipAlignment.byId(alignment); // throws for an unknown name
     meanRgb = meanRgb.clone();
@@ -92,6 +94,11 @@ record ModelCard(
       throw new FaceException(
           ErrorCode.MODEL_INVALID, "cannot read " + file + ": " + e.getMessage(), e);
     }
+  }
+
+  /** True when the network takes its input channels as blue, green, red. */
+  boolean bgr() {
+    return "BGR".equals(channelOrder);
   }
 
   /** {@link #alignment} as the enum; {@link ChipAlignment#DLIB} when absent. */

@@ -91,10 +91,12 @@ final class PredictorPool implements AutoCloseable {
     } catch (IllegalArgumentException e) {
       throw new FaceException(ErrorCode.MODEL_INVALID, dir + ": " + e.getMessage(), e);
     }
-    if (card.chipAlignment() != ChipAlignment.DLIB) {
+    if (card.chipAlignment() != ChipAlignment.DLIB || card.bgr()) {
       throw new FaceException(
           ErrorCode.MODEL_INVALID,
-          dir + ": a DJL embedding network takes dlib chips; other alignments are for tfjs-graph");
+          dir
+              + ": a DJL embedding network takes RGB dlib chips; other alignments and BGR are for"
+              + " tfjs-graph");
     }
     if (!architecture.acceptsInputSize(card.inputSize())
         || card.dimension() != architecture.dimension()) {

