@@ -23,6 +23,20 @@ public record Landmarks(double[] xy) {
     return xy[index * 2 + 1];
   }
 
+  /**
+   * The mean position {x, y} of the {@code count} landmarks from {@code first} on, e.g. an eye's
+   * centre ({@code 36, 6} or {@code 42, 6}).
+   */
+  public double[] centroid(int first, int count) {
+    double x = 0;
+    double y = 0;
+    for (int i = first; i < first + count; i++) {
+      x += x(i);
+      y += y(i);
+    }
+    return new double[] {x / count, y / count};
+  }
+
   @Override
   public double[] xy() {
     return xy.clone();

@@ -105,11 +105,7 @@ public record ProfilePoints(boolean facingRight, Map<Part, Point> points) {
   }
 
   private static Point mean(Landmarks landmarks, int first, int count) {
-    double x = 0, y = 0;
-    for (int i = first; i < first + count; i++) {
-      x += landmarks.x(i) / count;
-      y += landmarks.y(i) / count;
-    }
-    return new Point(x, y);
+    double[] centre = landmarks.centroid(first, count);
+    return new Point(centre[0], centre[1]);
   }
 }

@@ -61,7 +61,7 @@ final class ProfileFraming {
     boolean right = yawDegrees > 0;
     double[][] from = {
       point(turned, 30),
-      mean(turned, right ? 36 : 42, 6),
+      turned.centroid(right ? 36 : 42, 6),
       point(turned, right ? 19 : 24),
       point(turned, right ? 48 : 54),
       point(turned, 8),
@@ -78,15 +78,5 @@ final class ProfileFraming {
 
   private static double[] point(Landmarks l, int i) {
     return new double[] {l.x(i), l.y(i)};
-  }
-
-  private static double[] mean(Landmarks l, int first, int count) {
-    double x = 0;
-    double y = 0;
-    for (int i = first; i < first + count; i++) {
-      x += l.x(i) / count;
-      y += l.y(i) / count;
-    }
-    return new double[] {x, y};
   }
 }

@@ -97,11 +97,13 @@ public final class FaceAligner {
   }
 
   private SimilarityTransform toArcFaceChip(Landmarks landmarks) {
+    double[] leftEye = landmarks.centroid(36, 6);
+    double[] rightEye = landmarks.centroid(42, 6);
     double[] source = {
-      meanOf(landmarks, 36, 41, true),
-      meanOf(landmarks, 36, 41, false),
-      meanOf(landmarks, 42, 47, true),
-      meanOf(landmarks, 42, 47, false),
+      leftEye[0],
+      leftEye[1],
+      rightEye[0],
+      rightEye[1],
       landmarks.x(30),
       landmarks.y(30),
       landmarks.x(48),
@@ -114,14 +116,6 @@ public final class FaceAligner {
       target[i] = ARCFACE_112[i] * chipSize / 112.0;
     }
     return SimilarityTransform.estimate(source, target);
-  }
-
-  private static double meanOf(Landmarks landmarks, int first, int last, boolean x) {
-    double sum = 0;
-    for (int i = first; i <= last; i++) {
-      sum += x ? landmarks.x(i) : landmarks.y(i);
-    }
-    return sum / (last - first + 1);
   }
 
   /**
