@@ -1,3 +1,4 @@
+import facegate.core.ChipAlignment;
 import facegate.core.FaceBox;
 import facegate.core.Landmarks;
 import facegate.core.RgbImage;
@@ -10,6 +11,7 @@ import facegate.vision.FaceAligner;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -22,24 +24,48 @@ import java.util.concurrent.Future;
 
 /**
  * Throwaway diagnostic (issue 22, session 6): embeds the photos of N matched and N mismatched LFW
- * pairs (the first N of each in fold 1) with mobilefacenet and mobileface under every input
- * variant -- crop (the pipeline's dlib chip at 112 px, padding 0.25; or the InsightFace 112x112
- * 5-point template) x channel order (RGB, BGR) x scaling (x/255, x, (x-127.5)/128) -- and prints,
- * per variant, accuracy at the best threshold (chosen on the pairs themselves: optimistic) and the
- * spread of the cosines. Detection and landmarks are the standard pipeline's.
+ * pairs (the first N of each in fold 1) with a group of TFJS embedders under input variants --
+ * crop (the pipeline's dlib chip, padding 0.25; or the ArcFace 5-point chip, both by {@link
+ * FaceAligner#forNetwork}) x channel order (RGB, BGR) x scaling (x/255, x, (x-127.5)/128) -- and
+ * prints, per variant, accuracy at the best threshold (chosen on the pairs themselves: optimistic)
+ * and the spread of the cosines. Detection and landmarks are the standard pipeline's. Groups:
+ * {@code mobile} (mobilefacenet, mobileface and the Relu-split mobilefacenet copy at 112 px, every
+ * variant) and {@code faceres} (faceres, faceres-deep at 224 px, the five variants in {@link
+ * Group#FACERES}).
  *
  * <pre>
  * java -Dai.djl.offline=true -cp target/facegate.jar docs/results/populations/EmbedderInputVariants.java \
- *   /work/shared/data/lfw 300
+ *   /work/shared/data/lfw 150 [mobile|faceres]
  * </pre>
  */
 public class EmbedderInputVariants {
-  // InsightFace arcface_dst (112x112): eyes, nose tip, mouth corners (image left first).
-  static final double[][] ARCFACE = {
-    {38.2946, 51.6963}, {73.5318, 51.5014}, {56.0252, 71.7366}, {41.5493, 92.3655}, {70.7299, 92.2041}
-  };
-  static final String[] MODELS = {"mobilefacenet", "mobileface", "mobilefacenet-repaired"};
-  static final String[] OUTPUTS = {"embeddings", "batchnorm0/add_1", "embeddings"};
+  /** The networks of one run: graphs, output nodes, input node and side, variants (null: all). */
+  record Group(String[] models, String[] outputs, String inputNode, int side, List<String> variants) {
+    static final Group MOBILE =
+        new Group(
+            new String[] {"mobilefacenet", "mobileface", "mobilefacenet-repaired"},
+            new String[] {"embeddings", "batchnorm0/add_1", "embeddings"},
+            "input",
+            112,
+            null);
+    static final Group FACERES =
+        new Group(
+            new String[] {"faceres", "faceres-deep"},
+            new String[] {"global_pooling/Mean", "global_pooling/Mean"},
+            "input_1",
+            224,
+            List.of(
+                "dlib-0.25 RGB x",
+                "dlib-0.25 RGB x/255",
+                "dlib-0.25 RGB (x-127.5)/128",
+                "dlib-0.25 BGR x",
+                "arcface-5pt RGB x"));
+
+    boolean includes(String crop, String order, String scaling) {
+      return variants == null || variants.contains(crop + " " + order + " " + scaling);
+    }
+  }
+
   static final String[] CROPS = {"dlib-0.25", "arcface-5pt"};
   static final String[] ORDERS = {"RGB", "BGR"};
   static final String[] SCALES = {"x/255", "x", "(x-127.5)/128"};
@@ -47,6 +73,7 @@ public class EmbedderInputVariants {
   public static void main(String[] args) throws Exception {
     Path lfw = Path.of(args[0]);
     int perSide = Integer.parseInt(args[1]);
+    Group requested = args.length > 2 && args[2].equals("faceres") ? Group.FACERES : Group.MOBILE;
     List<String[]> lines = new ArrayList<>();
     for (String line : Files.readAllLines(lfw.resolve("protocol/pairs-folds1-5.txt"))) {
       String[] f = line.split("\t");
@@ -68,15 +95,23 @@ public class EmbedderInputVariants {
     }
     System.out.printf("%d pairs, %d photos%n", pairs.size(), photos.size());
     Map<String, Map<String, float[]>> embeddings = new ConcurrentHashMap<>();
-    TfjsGraph[] graphs = new TfjsGraph[MODELS.length];
-    for (int m = 0; m < MODELS.length; m++) {
+    Path repairedJson = Path.of(System.getProperty("repaired", "/tmp/mfn-repaired/mobilefacenet.json"));
+    boolean noRepaired = requested == Group.MOBILE && !Files.exists(repairedJson);
+    if (noRepaired) System.out.println("# " + repairedJson + " missing: mobilefacenet-repaired skipped");
+    Group group =
+        noRepaired
+            ? new Group(Arrays.copyOf(requested.models(), 2), Arrays.copyOf(requested.outputs(), 2), requested.inputNode(), requested.side(), null)
+            : requested;
+    String[] models = group.models();
+    TfjsGraph[] graphs = new TfjsGraph[models.length];
+    for (int m = 0; m < models.length; m++) {
       // mobilefacenet-repaired: a copy of the graph whose 16 depthwise convolutions no longer fuse
       // the Relu their PReLU's Abs/Sub read past (made by the python snippet in the results doc)
       Path json =
-          MODELS[m].endsWith("-repaired")
-              ? Path.of(System.getProperty("repaired", "/tmp/mfn-repaired/mobilefacenet.json"))
-              : Path.of("models", MODELS[m], MODELS[m] + ".json");
-      graphs[m] = TfjsGraph.load(json, List.of(OUTPUTS[m]));
+          models[m].endsWith("-repaired")
+              ? repairedJson
+              : Path.of("models", models[m], models[m] + ".json");
+      graphs[m] = TfjsGraph.load(json, List.of(group.outputs()[m]));
     }
     long start = System.nanoTime();
     try (FaceRecognizer recognizer =
@@ -92,7 +127,7 @@ public class EmbedderInputVariants {
       for (String photo : photos.keySet()) {
         jobs.add(pool.submit(() -> {
           try {
-            embeddings.put(photo, embedAll(recognizer, graphs, lfw.resolve("images").resolve(photo)));
+            embeddings.put(photo, embedAll(recognizer, group, graphs, lfw.resolve("images").resolve(photo)));
           } catch (Exception e) {
             System.err.println(photo + ": " + e);
           }
@@ -131,22 +166,25 @@ public class EmbedderInputVariants {
     return name + "/" + name + String.format("_%04d.jpg", Integer.parseInt(index));
   }
 
-  static Map<String, float[]> embedAll(FaceRecognizer recognizer, TfjsGraph[] graphs, Path photo) throws Exception {
+  static Map<String, float[]> embedAll(FaceRecognizer recognizer, Group group, TfjsGraph[] graphs, Path photo) throws Exception {
     RgbImage image = recognizer.decode(Files.readAllBytes(photo));
     Optional<FaceBox> box = recognizer.largestFaceBox(image);
     if (box.isEmpty()) throw new IllegalStateException("no face");
     Landmarks lm = recognizer.locateLandmarks(image, box.get());
+    int S = group.side();
     RgbImage[] chips = {
-      new FaceAligner(112, 0.25).align(image, box.get(), lm).chip(), arcfaceChip(image, lm)
+      FaceAligner.forNetwork(ChipAlignment.DLIB, S).align(image, box.get(), lm).chip(),
+      FaceAligner.forNetwork(ChipAlignment.ARCFACE, S).align(image, box.get(), lm).chip()
     };
     Map<String, float[]> out = new LinkedHashMap<>();
-    for (int m = 0; m < MODELS.length; m++) {
+    for (int m = 0; m < group.models().length; m++) {
       for (int c = 0; c < CROPS.length; c++) {
         for (String order : ORDERS) {
           for (String scaling : SCALES) {
+            if (!group.includes(CROPS[c], order, scaling)) continue;
             float[] input = input(chips[c], order, scaling);
-            float[] e = graphs[m].run(new TfjsTensor("input", new int[] {1, 112, 112, 3}, input)).get(OUTPUTS[m]).values();
-            out.put(String.join(" | ", MODELS[m], CROPS[c], order, scaling), e);
+            float[] e = graphs[m].run(new TfjsTensor(group.inputNode(), new int[] {1, S, S, 3}, input)).get(group.outputs()[m]).values();
+            out.put(String.join(" | ", group.models()[m], CROPS[c], order, scaling), e);
           }
         }
       }
@@ -167,53 +205,6 @@ public class EmbedderInputVariants {
       };
     }
     return v;
-  }
-
-  /** Least-squares similarity (Umeyama, no reflection) from the 5 points onto ARCFACE; bilinear. */
-  static RgbImage arcfaceChip(RgbImage image, Landmarks lm) {
-    double[][] src = {
-      mean(lm, 36, 41), mean(lm, 42, 47), {lm.x(30), lm.y(30)}, {lm.x(48), lm.y(48)}, {lm.x(54), lm.y(54)}
-    };
-    double sx = 0, sy = 0, dx = 0, dy = 0;
-    for (int i = 0; i < 5; i++) { sx += src[i][0]; sy += src[i][1]; dx += ARCFACE[i][0]; dy += ARCFACE[i][1]; }
-    sx /= 5; sy /= 5; dx /= 5; dy /= 5;
-    double a = 0, b = 0, var = 0;
-    for (int i = 0; i < 5; i++) {
-      double px = src[i][0] - sx, py = src[i][1] - sy, qx = ARCFACE[i][0] - dx, qy = ARCFACE[i][1] - dy;
-      a += px * qx + py * qy;
-      b += px * qy - py * qx;
-      var += px * px + py * py;
-    }
-    a /= var; b /= var; // dst = [a -b; b a] src + t
-    double tx = dx - (a * sx - b * sy), ty = dy - (b * sx + a * sy);
-    double det = a * a + b * b;
-    byte[] out = new byte[112 * 112 * 3];
-    for (int y = 0; y < 112; y++) {
-      for (int x = 0; x < 112; x++) {
-        double ux = x - tx, uy = y - ty;
-        double ix = (a * ux + b * uy) / det, iy = (-b * ux + a * uy) / det;
-        for (int c = 0; c < 3; c++) out[(y * 112 + x) * 3 + c] = (byte) Math.round(sample(image, ix, iy, c));
-      }
-    }
-    return new RgbImage(112, 112, out);
-  }
-
-  static double sample(RgbImage im, double x, double y, int c) {
-    int x0 = (int) Math.floor(x), y0 = (int) Math.floor(y);
-    double fx = x - x0, fy = y - y0, s = 0;
-    for (int j = 0; j < 2; j++) for (int i = 0; i < 2; i++) {
-      int xi = x0 + i, yj = y0 + j;
-      double w = (i == 0 ? 1 - fx : fx) * (j == 0 ? 1 - fy : fy);
-      if (xi >= 0 && yj >= 0 && xi < im.width() && yj < im.height()) s += w * im.channel(xi, yj, c);
-    }
-    return s;
-  }
-
-  static double[] mean(Landmarks lm, int from, int to) {
-    double x = 0, y = 0;
-    for (int i = from; i <= to; i++) { x += lm.x(i); y += lm.y(i); }
-    int n = to - from + 1;
-    return new double[] {x / n, y / n};
   }
 
   static double cosine(float[] a, float[] b) {
