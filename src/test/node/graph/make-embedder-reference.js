@@ -4,7 +4,9 @@
 //   src/test/resources/reference/embedders/<case>.png   the network input, 8-bit RGB at its size
 //   src/test/resources/reference/embedders/<case>.f32   the raw embedding, float32 little-endian
 //   src/test/resources/reference/embedders/reference.json   cases, models, scaling, output sizes
-// Input: (pixel - mean) * scale as the folder's model.json says, NHWC, batch 1.
+// Input as the folder's model.json says: the channels reversed when its channelOrder is BGR, then
+// (pixel - meanRgb[c]) * scale with meanRgb in that (input) channel order, NHWC, batch 1. The PNG
+// stays RGB: it is the chip TfjsFaceEmbedder receives, which reverses it the same way.
 // Usage (from src/test/node/graph): npm install && node make-embedder-reference.js
 'use strict';
 
@@ -26,6 +28,13 @@ const CASES = [
   { name: 'mobileface-lfw', model: 'mobileface', image: 'lfw/Woody_Allen/Woody_Allen_0001.jpg' },
 ];
 
+/** The [side, side, 3] RGB pixels in the card's channel order: RGB as they are, BGR reversed. */
+function channelOrdered(rgb, order) {
+  if (order === 'RGB') return rgb;
+  if (order === 'BGR') return tf.reverse(rgb, -1);
+  throw new Error('channelOrder must be RGB or BGR: ' + order);
+}
+
 async function main() {
   await tf.setBackend('cpu');
   await tf.ready();
@@ -37,11 +46,14 @@ async function main() {
     const side = card.inputSize;
     const pixels = modelInput(path.join(fixtures, c.image), side);
     writePng(path.join(outDir, c.name + '.png'), pixels.dataSync(), side);
-    const input = tf.tidy(() => pixels.toFloat().sub(tf.tensor1d(card.meanRgb)).mul(card.scale).expandDims(0));
+    const input = tf.tidy(() => {
+      const ordered = channelOrdered(pixels.toFloat(), card.channelOrder);
+      return ordered.sub(tf.tensor1d(card.meanRgb)).mul(card.scale).expandDims(0);
+    });
     const output = model.execute(input, [card.output]);
     const values = output.dataSync();
     fs.writeFileSync(path.join(outDir, c.name + '.f32'), Buffer.from(new Float32Array(values).buffer));
-    summary.cases.push({ name: c.name, model: c.model, image: c.image, side, scale: card.scale, output: card.output, shape: output.shape });
+    summary.cases.push({ name: c.name, model: c.model, image: c.image, side, channelOrder: card.channelOrder, meanRgb: card.meanRgb, scale: card.scale, output: card.output, shape: output.shape });
     tf.dispose([pixels, input, output]);
     console.log(c.name, card.output, JSON.stringify(output.shape));
   }

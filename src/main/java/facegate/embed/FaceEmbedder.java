@@ -16,11 +16,20 @@ public interface FaceEmbedder extends AutoCloseable {
   int dimension();
 
   /**
-   * The model's name, which a gallery records so it never mixes templates of different models. By
-   * default the implementing class's simple name.
+   * The model's name, the core of what a gallery records (see {@link #galleryModelName()}) so it
+   * never mixes templates of different models. By default the implementing class's simple name.
    */
   default String modelName() {
     return getClass().getSimpleName();
+  }
+
+  /**
+   * What a gallery records as the model of this embedder's templates: {@link #modelName()} by
+   * default; for a network whose input is set by hand in its card, the name and that input, so that
+   * a corrected input does not meet templates of the old one.
+   */
+  default String galleryModelName() {
+    return modelName();
   }
 
   /**

@@ -44,6 +44,11 @@ public abstract class ForwardingFaceEmbedder implements FaceEmbedder {
   }
 
   @Override
+  public String galleryModelName() {
+    return delegate.galleryModelName();
+  }
+
+  @Override
   public ChipAlignment chipAlignment() {
     return delegate.chipAlignment();
   }

@@ -124,6 +124,19 @@ record ModelCard(
         + chipAlignment().id();
   }
 
+  /**
+   * What a gallery of this model records as its model: the name and, for a {@code tfjs-graph} card,
+   * whose input is written by hand (and was corrected for FaceRes and MobileFace after galleries
+   * existed), its {@link #inputSignature()} too. Templates embedded from another input then never
+   * meet: the gallery refuses to open with {@code gallery_model_mismatch}. A converted model's
+   * input is fixed by its converter, so its identity is its name alone.
+   */
+  String galleryModelName() {
+    return TfjsFaceEmbedder.ARCHITECTURE.equals(architecture)
+        ? name + " (input " + inputSignature() + ")"
+        : name;
+  }
+
   @Override
   public double[] meanRgb() {
     return meanRgb.clone();

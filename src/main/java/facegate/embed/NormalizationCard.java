@@ -64,8 +64,9 @@ public record NormalizationCard(
   }
 
   /**
-   * What a gallery of the model in {@code modelDir} records (its name and dimension) and the raw
-   * verify threshold (NaN when uncalibrated), read from its {@code model.json}.
+   * What a gallery of the model in {@code modelDir} records (its model identity, see {@link
+   * FaceEmbedder#galleryModelName()}, and dimension) and the raw verify threshold (NaN when
+   * uncalibrated), read from its {@code model.json}.
    */
   public record ModelFacts(String name, int dimension, double verifyThreshold) {}
 
@@ -73,7 +74,7 @@ public record NormalizationCard(
   public static ModelFacts facts(Path modelDir) {
     ModelCard card = ModelCard.read(modelDir);
     return new ModelFacts(
-        card.name(),
+        card.galleryModelName(),
         card.dimension(),
         card.verifyThreshold() == null ? Double.NaN : card.verifyThreshold());
   }

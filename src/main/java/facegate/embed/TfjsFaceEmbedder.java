@@ -109,6 +109,12 @@ public final class TfjsFaceEmbedder implements FaceEmbedder {
     return card.name();
   }
 
+  /** The name with the card's input, e.g. {@code faceres (input inputSize=224 ...)}. */
+  @Override
+  public String galleryModelName() {
+    return card.galleryModelName();
+  }
+
   /** The card's {@code alignment}: {@code arcface} for MobileFace, {@code dlib} when absent. */
   @Override
   public ChipAlignment chipAlignment() {

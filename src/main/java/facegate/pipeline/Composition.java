@@ -129,7 +129,8 @@ public final class Composition {
    * or dimension fails to open.
    */
   public static Gallery gallery(ServiceSettings settings, FaceRecognizer recognizer) {
-    GalleryOptions options = GalleryOptions.of(recognizer.modelName(), recognizer.dimension());
+    GalleryOptions options =
+        GalleryOptions.of(recognizer.galleryModelName(), recognizer.dimension());
     return settings.postgres() != null
         ? PostgresGallery.open(settings.postgres(), options)
         : HnswGallery.open(settings.galleryDir(), options);

@@ -366,9 +366,14 @@ public final class FaceRecognizer implements AutoCloseable {
     return embedder;
   }
 
-  /** The embedding model's name; galleries record it. */
+  /** The embedding model's name, as the model's card says. */
   public String modelName() {
     return embedder.modelName();
+  }
+
+  /** What a gallery of this recognizer's templates records as their model (name and input). */
+  public String galleryModelName() {
+    return embedder.galleryModelName();
   }
 
   /** The embedding dimension. */

@@ -3,6 +3,7 @@ package facegate.embed;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import facegate.core.FaceException;
@@ -31,12 +32,23 @@ class TfjsFaceEmbedderInputTest {
   }
 
   @Test
+  void shippedFaceresCardFeedsTheAuthorsInputBgrMinusTheVggMeans() {
+    // HSE_FaceRec_tf facial_analysis.py: BGR, minus 103.939 (B), 116.779 (G), 123.68 (R).
+    float b = 30 - 103.939f;
+    float g = 20 - 116.779f;
+    float r = 10 - 123.68f;
+    assertArrayEquals(new float[] {b, g, r, b, g, r}, firstTwoPixels(FACERES), 1e-4f);
+    assertArrayEquals(
+        new float[] {b, g, r, b, g, r}, firstTwoPixels(Path.of("models/faceres-deep")), 1e-4f);
+  }
+
+  @Test
   void otherChannelOrdersAreRefused() throws IOException {
     Path model = card("GBR");
     assertThrows(FaceException.class, () -> ModelCard.read(model));
   }
 
-  /** A copy of models/faceres (0-255, mean 0, scale 1) whose card says {@code order}. */
+  /** A copy of models/faceres with mean 0 and scale 1 whose card says {@code order}. */
   private Path card(String order) throws IOException {
     for (String file : new String[] {"faceres.json", "faceres.bin"}) {
       Files.copy(FACERES.resolve(file), dir.resolve(file));
@@ -45,6 +57,12 @@ class TfjsFaceEmbedderInputTest {
         JsonParser.parseString(Files.readString(FACERES.resolve(ModelCard.FILE_NAME)))
             .getAsJsonObject();
     card.addProperty("channelOrder", order);
+    JsonArray zero = new JsonArray();
+    for (int c = 0; c < 3; c++) {
+      zero.add(0);
+    }
+    card.add("meanRgb", zero);
+    card.addProperty("scale", 1.0);
     Files.writeString(dir.resolve(ModelCard.FILE_NAME), card.toString());
     return dir;
   }
