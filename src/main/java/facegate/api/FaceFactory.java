@@ -105,7 +105,8 @@ final class FaceFactory {
         service.singleViewMargin().isPresent()
             ? "within "
                 + service.singleViewMargin().getAsDouble()
-                + " of the threshold re-scored mirrored"
+                + (service.normalizedThreshold().isPresent() ? " of the normalised" : " of the")
+                + " threshold re-scored mirrored"
             : "off",
         recognizer.modelName());
     return service;

@@ -105,12 +105,20 @@ final class BuildCohortCommand implements Callable<Integer> {
             + " asian-faces person, each cfp person");
     provenance.put("cohortCommand", CalibrateCommand.commandLine(spec));
     NormalizationCard previous = NormalizationCard.read(models.model).orElse(null);
+    // the threshold is kept; the single-view margin, measured against the old cohort, is dropped
+    // (verify then embeds every normalised probe with its mirror until it is recalibrated)
     if (previous != null && previous.threshold() != null) {
       provenance.put("threshold", previous.provenance().getOrDefault("threshold", ""));
       return new NormalizationCard(
-          "cohort.bin", topK, galleryOnlyAt, previous.threshold(), previous.far(), provenance);
+          "cohort.bin",
+          topK,
+          galleryOnlyAt,
+          previous.threshold(),
+          previous.far(),
+          null,
+          provenance);
     }
-    return new NormalizationCard("cohort.bin", topK, galleryOnlyAt, null, null, provenance);
+    return new NormalizationCard("cohort.bin", topK, galleryOnlyAt, null, null, null, provenance);
   }
 
   /** The first image of each identity in {@code identities.txt}, in file order. */

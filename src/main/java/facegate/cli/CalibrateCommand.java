@@ -92,6 +92,14 @@ final class CalibrateCommand implements Callable<Integer> {
   boolean singleView;
 
   @Option(
+      names = "--normalized-single-view",
+      description =
+          "Instead of the raw calibration: measure the single-view margin in normalised units on"
+              + " --images/--pairs (default cohort, the normalization card's threshold) and write"
+              + " it into the card as singleViewMargin; nothing else changes.")
+  boolean normalizedSingleView;
+
+  @Option(
       names = "--single-view-quantile",
       defaultValue = "0.999",
       description =
@@ -137,6 +145,20 @@ final class CalibrateCommand implements Callable<Integer> {
     if (images == null || pairs == null) {
       throw new picocli.CommandLine.ParameterException(
           spec.commandLine(), "calibrate needs --images and --pairs, or --gallery");
+    }
+    if (normalizedSingleView) {
+      System.out.println(
+          NormalizedSingleViewRun.run(
+              new NormalizedSingleViewRun.Settings(
+                  images,
+                  pairs,
+                  models,
+                  cacheFile,
+                  threads,
+                  singleViewQuantile,
+                  cohortExclude,
+                  commandLine(spec))));
+      return 0;
     }
     Measured measured = measure();
     PairsEvaluation.Result verification = measured.verification();

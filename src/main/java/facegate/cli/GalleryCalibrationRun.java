@@ -33,12 +33,7 @@ final class GalleryCalibrationRun {
       Set<String> excludedSources,
       boolean stricterOnly,
       String command) {
-    NormalizationCard card =
-        NormalizationCard.read(modelDir)
-            .orElseThrow(
-                () ->
-                    new IllegalArgumentException(
-                        modelDir + " has no normalization card: run `facegate build-cohort`"));
+    NormalizationCard card = NormalizationCard.required(modelDir);
     TemplateCohort cohort = TemplateCohort.read(card.cohortPath(modelDir)).without(excludedSources);
     NormalizationCard.ModelFacts model = NormalizationCard.facts(modelDir);
     double rawThreshold = model.verifyThreshold();

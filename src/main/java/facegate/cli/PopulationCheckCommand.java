@@ -95,7 +95,9 @@ final class PopulationCheckCommand implements Callable<Integer> {
           "With --out: after the verifies, embed each answered probe again in the service's"
               + " process and write NAME-cohort.tsv: per attempt the cosine and the probe's and"
               + " claimed template's top-100 default-cohort and gallery cosines, from which"
-              + " `cohort-sweep` recomputes the normalised score for any top-k and cohort rule.")
+              + " `cohort-sweep` recomputes the normalised score for any top-k and cohort rule."
+              + " The service then embeds every probe with its mirror image"
+              + " (facegate.verify-single-view=false), as the saved cosines are.")
   boolean cohortScores;
 
   @Override
@@ -125,6 +127,10 @@ final class PopulationCheckCommand implements Callable<Integer> {
     List<String> args = new ArrayList<>(settings);
     args.add("-facegate.normalization.enabled=" + normalize);
     args.add("-facegate.normalization.exclude-cohort-sources=" + name);
+    if (cohortScores) {
+      // the saved cohort cosines are the full (chip + mirror) probe's: so must the answers be
+      args.add("-facegate.verify-single-view=false");
+    }
     HttpClient client = HttpClient.newHttpClient();
     ExecutorService pool = Executors.newFixedThreadPool(concurrency);
     try (LocalServer server = LocalServer.start(gallery, args)) {

@@ -27,8 +27,12 @@ import java.util.Optional;
  * @param threshold the normalised-score threshold (accept when normalised score ≥ it), or null when
  *     not calibrated; finite when present
  * @param far the false accept rate {@code threshold} was calibrated for, or null
- * @param provenance how the cohort and threshold were made (data sets, counts, command); may be
- *     empty
+ * @param singleViewMargin how far (in normalised units) a probe's normalised score from its chip
+ *     alone may lie from its score with the mirrored chip added, or null when not calibrated
+ *     ({@code calibrate --normalized-single-view}); in [0, 1000] when present. Verify re-scores a
+ *     single-view probe only within it of the threshold
+ * @param provenance how the cohort, threshold and margin were made (data sets, counts, command),
+ *     kept in key order; may be empty
  */
 public record NormalizationCard(
     String cohortFile,
@@ -36,6 +40,7 @@ public record NormalizationCard(
     int galleryOnlyAt,
     Double threshold,
     Double far,
+    Double singleViewMargin,
     Map<String, String> provenance) {
   static final String KEY = "scoreNormalization";
 
@@ -53,14 +58,32 @@ public record NormalizationCard(
     if (far != null && !(far > 0 && far < 1)) {
       throw new IllegalArgumentException("far must be in (0, 1): " + far);
     }
-    provenance = provenance == null ? Map.of() : Map.copyOf(provenance);
+    if (singleViewMargin != null && !(singleViewMargin >= 0 && singleViewMargin <= 1000)) {
+      throw new IllegalArgumentException(
+          "singleViewMargin must be in [0, 1000]: " + singleViewMargin);
+    }
+    provenance =
+        provenance == null
+            ? Map.of()
+            : java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(provenance));
   }
 
   /** This card with a calibrated threshold. */
   public NormalizationCard withThreshold(double value, double atFar, Map<String, String> how) {
+    return new NormalizationCard(
+        cohortFile, topK, galleryOnlyAt, value, atFar, singleViewMargin, merged(how));
+  }
+
+  /** This card with a calibrated single-view margin. */
+  public NormalizationCard withSingleViewMargin(double margin, Map<String, String> how) {
+    return new NormalizationCard(
+        cohortFile, topK, galleryOnlyAt, threshold, far, margin, merged(how));
+  }
+
+  private Map<String, String> merged(Map<String, String> how) {
     Map<String, String> merged = new java.util.TreeMap<>(provenance);
     merged.putAll(how);
-    return new NormalizationCard(cohortFile, topK, galleryOnlyAt, value, atFar, merged);
+    return merged;
   }
 
   /**
@@ -105,6 +128,19 @@ public record NormalizationCard(
           "cannot read normalization of " + file + ": " + e.getMessage(),
           e);
     }
+  }
+
+  /**
+   * {@link #read}, for the commands that calibrate the card.
+   *
+   * @throws IllegalArgumentException when the model has no card (saying how to build one)
+   */
+  public static NormalizationCard required(Path modelDir) {
+    return read(modelDir)
+        .orElseThrow(
+            () ->
+                new IllegalArgumentException(
+                    modelDir + " has no normalization card: run `facegate build-cohort`"));
   }
 
   /** Writes this card into {@code modelDir/model.json}, keeping every other field (atomically). */

@@ -123,12 +123,21 @@ public final class Calibration {
 
   /** The line the calibrate command prints about a single-view margin. */
   public static String describe(SingleViewMargin.Report report) {
+    return describe("singleViewMargin", report);
+  }
+
+  /**
+   * {@link #describe(SingleViewMargin.Report)} naming the margin {@code name} (e.g. the normalised
+   * one's).
+   */
+  public static String describe(String name, SingleViewMargin.Report report) {
     return String.format(
         Locale.ROOT,
-        "singleViewMargin=%.4f (quantile %.4f of %d probe-template scores; mean |diff| %.4f, max"
+        "%s=%.4f (quantile %.4f of %d probe-template scores; mean |diff| %.4f, max"
             + " %.4f) cross-validated by fold: second looks %.4f, decisions differing from the"
             + " full embedding's %d (single view alone: %d), accuracy full %.4f / margin rule"
             + " %.4f / single view alone %.4f",
+        name,
         report.margin(),
         report.quantile(),
         report.combinations(),

@@ -50,6 +50,12 @@ public final class SingleViewMargin {
     }
   }
 
+  /** The score of a probe against a template: the cosine, or a normalised score. */
+  @FunctionalInterface
+  public interface Scorer {
+    double score(Embedding probe, Embedding template);
+  }
+
   private SingleViewMargin() {}
 
   /**
@@ -65,7 +71,24 @@ public final class SingleViewMargin {
       PairsEvaluation.Result single,
       double threshold,
       double quantile) {
-    return measure(combinations(full, single), threshold, quantile);
+    return measure(full, single, threshold, quantile, Embedding::cosine);
+  }
+
+  /**
+   * {@link #measure(PairsEvaluation.Result, PairsEvaluation.Result, double, double)} on the scores
+   * {@code scorer} gives (e.g. cohort-normalised ones, {@link NormalizedPairScorer}): per pair, the
+   * full score is {@code scorer(left, right)} and each image's single view is scored as the probe
+   * against the other image's full embedding.
+   *
+   * @param threshold on {@code scorer}'s scale
+   */
+  public static Report measure(
+      PairsEvaluation.Result full,
+      PairsEvaluation.Result single,
+      double threshold,
+      double quantile,
+      Scorer scorer) {
+    return measure(combinations(full, single, scorer), threshold, quantile);
   }
 
   /**
@@ -136,7 +159,7 @@ public final class SingleViewMargin {
   }
 
   private static List<Combination> combinations(
-      PairsEvaluation.Result full, PairsEvaluation.Result single) {
+      PairsEvaluation.Result full, PairsEvaluation.Result single, Scorer scorer) {
     if (full.scores().length != single.scores().length) {
       throw new IllegalArgumentException(
           "the evaluations differ: " + full.scores().length + " vs " + single.scores().length);
@@ -148,11 +171,14 @@ public final class SingleViewMargin {
       if (left.isEmpty() || right.isEmpty() || singleLeft.isEmpty() || singleRight.isEmpty()) {
         continue;
       }
-      double score = full.scores()[i];
+      double leftProbe = scorer.score(left.get(), right.get());
+      double rightProbe = scorer.score(right.get(), left.get());
       int fold = full.folds()[i];
       boolean same = full.same()[i];
-      combinations.add(new Combination(fold, same, singleLeft.get().cosine(right.get()), score));
-      combinations.add(new Combination(fold, same, singleRight.get().cosine(left.get()), score));
+      combinations.add(
+          new Combination(fold, same, scorer.score(singleLeft.get(), right.get()), leftProbe));
+      combinations.add(
+          new Combination(fold, same, scorer.score(singleRight.get(), left.get()), rightProbe));
     }
     return combinations;
   }

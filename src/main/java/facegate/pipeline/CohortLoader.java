@@ -8,6 +8,7 @@ import facegate.gallery.Gallery;
 import facegate.gallery.TemplateCohort;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.OptionalDouble;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -53,14 +54,19 @@ final class CohortLoader {
     }
     LOG.info(
         "Normalising verify scores: threshold {}, top {} cohort scores, default cohort {} {}"
-            + " until the gallery has {} other people",
+            + " until the gallery has {} other people, single-view margin {}",
         threshold,
         card.topK(),
         cohort.size(),
         cohort.sourceCounts(),
-        card.galleryOnlyAt());
+        card.galleryOnlyAt(),
+        card.singleViewMargin() == null ? "not calibrated" : card.singleViewMargin());
     return new ScoreNormalization(
-        new CohortNormalizer(gallery, cohort, card.topK(), card.galleryOnlyAt()), threshold);
+        new CohortNormalizer(gallery, cohort, card.topK(), card.galleryOnlyAt()),
+        threshold,
+        card.singleViewMargin() == null
+            ? OptionalDouble.empty()
+            : OptionalDouble.of(card.singleViewMargin()));
   }
 
   private static FaceException invalid(String message) {

@@ -178,7 +178,8 @@ public final class Composition {
    * {@link #service(ServiceSettings, FaceRecognizer, Gallery, FaceCrops, InferenceMetrics)},
    * deciding verify requests on cohort-normalised scores when {@code normalization.enabled()}: the
    * default cohort, its top-k and switch-over come from the model's {@code normalization} card, the
-   * threshold from the operator or else the card.
+   * threshold from the operator or else the card. Probes are embedded single-view first only when
+   * {@code settings.singleView()} and the card has a calibrated normalised margin.
    *
    * @throws facegate.core.FaceException {@code configuration_invalid} when normalisation is on but
    *     the model has no normalisation card, no cohort file or no threshold
@@ -194,7 +195,9 @@ public final class Composition {
     if (!normalization.enabled()) {
       return raw;
     }
-    return raw.normalized(CohortLoader.load(normalization, gallery));
+    ScoreNormalization scoring = CohortLoader.load(normalization, gallery);
+    return raw.normalized(
+        scoring, settings.singleView() ? scoring.singleViewMargin() : OptionalDouble.empty());
   }
 
   private static FaceService rawService(

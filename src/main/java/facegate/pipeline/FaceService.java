@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.function.Function;
 
 /**
  * Enrollment, verification and identification over one gallery: the decisions the HTTP API and the
@@ -168,11 +169,13 @@ public final class FaceService {
   }
 
   /**
-   * This service deciding verify requests on cohort-normalised scores ({@link ScoreNormalization});
-   * such a service embeds every probe with its mirror image (no single-view first look, whose
-   * margin is calibrated on cosines).
+   * This service deciding verify requests on cohort-normalised scores ({@link ScoreNormalization}).
+   * With {@code singleViewMargin} (in normalised units: the card's calibrated margin, see {@code
+   * calibrate --normalized-single-view}) a probe's chip is embedded alone first and its mirror
+   * image added only when the normalised score lies within the margin of the normalised threshold;
+   * when empty, every probe is embedded with its mirror image.
    */
-  FaceService normalized(ScoreNormalization normalization) {
+  FaceService normalized(ScoreNormalization normalization, OptionalDouble singleViewMargin) {
     return new FaceService(
         embedder,
         poseViews,
@@ -181,7 +184,7 @@ public final class FaceService {
         identifyThreshold,
         crops,
         singleView,
-        OptionalDouble.empty(),
+        singleViewMargin,
         Objects.requireNonNull(normalization, "normalization"));
   }
 
@@ -252,7 +255,8 @@ public final class FaceService {
 
   /**
    * How close to the threshold a single-view probe's score must lie to be re-scored with its
-   * mirrored chip; empty when every probe is embedded with its mirror image.
+   * mirrored chip (in normalised units when verify decides on normalised scores); empty when every
+   * probe is embedded with its mirror image.
    */
   public OptionalDouble singleViewMargin() {
     return singleViewMargin;
@@ -325,7 +329,8 @@ public final class FaceService {
    * a single-view margin, the probe's chip is embedded alone first; only a score within the margin
    * of the threshold is recomputed with the mirrored chip added, so the decision is the one the
    * full embedding would give (the score is the full embedding's only when it was recomputed). A
-   * normalising service decides on the normalised score of the probe with the best template.
+   * normalising service decides on the normalised score of the probe with the best template, and
+   * its margin and threshold are in normalised units.
    */
   public Verification verify(byte[] photo, String id) {
     return verify(ProbePhoto.of(photo), id);
@@ -334,23 +339,25 @@ public final class FaceService {
   /** {@link #verify(byte[], String)} of a probe an earlier step may have detected already. */
   public Verification verify(ProbePhoto photo, String id) {
     requirePerson(id);
-    if (normalization != null) {
-      FoundFace probe = embedder.largestFace(photo);
-      List<Embedding> templates = gallery.templates(id).orElseThrow(() -> personNotFound(id));
-      return normalization
-          .enrolled(probe.embedding(), id, templates, threshold)
-          .withViews(probe.view(), null);
-    }
+    Function<Embedding, Verification> decision =
+        normalization == null ? probe -> decide(score(id, probe)) : normalizedDecision(id);
     if (singleViewMargin.isEmpty()) {
       FoundFace probe = embedder.largestFace(photo);
-      return decide(score(id, probe.embedding())).withViews(probe.view(), null);
+      return decision.apply(probe.embedding()).withViews(probe.view(), null);
     }
     FoundFace probe = singleView.singleView(photo);
-    double score = score(id, probe.embedding());
-    if (Math.abs(score - threshold) < singleViewMargin.getAsDouble()) {
-      score = score(id, singleView.withMirror(probe));
+    Verification first = decision.apply(probe.embedding());
+    double deciding = first.normalizedScore().orElse(first.score());
+    if (Math.abs(deciding - first.threshold()) < singleViewMargin.getAsDouble()) {
+      first = decision.apply(singleView.withMirror(probe));
     }
-    return decide(score).withViews(probe.view(), null);
+    return first.withViews(probe.view(), null);
+  }
+
+  /** The normalised decision for a probe claiming {@code id}, over the templates of {@code id}. */
+  private Function<Embedding, Verification> normalizedDecision(String id) {
+    List<Embedding> templates = gallery.templates(id).orElseThrow(() -> personNotFound(id));
+    return probe -> normalization.enrolled(probe, id, templates, threshold);
   }
 
   private double score(String id, Embedding probe) {

@@ -15,13 +15,27 @@ import java.util.Set;
  *
  * @param normalizer the cohort and its switch-over rule
  * @param threshold accept when the normalised score is at least this; finite
+ * @param singleViewMargin the model's calibrated single-view margin in normalised units (how far a
+ *     probe's normalised score from its chip alone may lie from its full embedding's), empty when
+ *     not calibrated; at least 0 when present
  */
-record ScoreNormalization(CohortNormalizer normalizer, double threshold) {
+record ScoreNormalization(
+    CohortNormalizer normalizer, double threshold, OptionalDouble singleViewMargin) {
   ScoreNormalization {
     Objects.requireNonNull(normalizer, "normalizer");
+    Objects.requireNonNull(singleViewMargin, "singleViewMargin");
     if (!Double.isFinite(threshold)) {
       throw new IllegalArgumentException("normalised threshold must be finite: " + threshold);
     }
+    if (singleViewMargin.isPresent() && !(singleViewMargin.getAsDouble() >= 0)) {
+      throw new IllegalArgumentException(
+          "normalised singleViewMargin must be at least 0: " + singleViewMargin);
+    }
+  }
+
+  /** Without a single-view margin. */
+  ScoreNormalization(CohortNormalizer normalizer, double threshold) {
+    this(normalizer, threshold, OptionalDouble.empty());
   }
 
   /**

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import facegate.core.Embedding;
+import facegate.gallery.TemplateCohort;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -46,6 +47,31 @@ class SingleViewMarginTest {
     assertEquals(0.6, report.margin(), 1e-6);
     assertEquals(0.48, report.meanAbsDifference(), 1e-6);
     assertEquals(1, report.singleOnlyFlips(), "0.0 says no where the full 0.6 says yes");
+  }
+
+  /**
+   * Normalised against the cohort (1, 0), (0, 1) with top 2: a face (x, y) has cohort mean (x + y)
+   * / 2 and sd |x - y| / 2. Full pair L = (1, 0) (mean 0.5, sd 0.5), R = (0.6, 0.8) (0.7, 0.1),
+   * cosine 0.6: ((0.6 - 0.5) / 0.5 + (0.6 - 0.7) / 0.1) / 2 = -0.4. Single-view left (0.8, 0.6)
+   * (0.7, 0.1) against R, cosine 0.96: ((0.96 - 0.7) / 0.1 + (0.96 - 0.7) / 0.1) / 2 = 2.6 (with
+   * L's statistics kept it would be 1.76). Single-view right (0, 1) (0.5, 0.5) against L, cosine 0:
+   * -1.
+   */
+  @Test
+  void theNormalisedMarginIsMeasuredOnNormalisedScoresWithTheSingleViewsOwnStatistics() {
+    PairsEvaluation.Result full = result(unit(1, 0), unit(0.6f, 0.8f), 0.6);
+    PairsEvaluation.Result single = result(unit(0.8f, 0.6f), unit(0, 1), 0.0);
+    TemplateCohort cohort = new TemplateCohort(List.of(unit(1, 0), unit(0, 1)), List.of("a", "b"));
+    SingleViewMargin.Report report =
+        SingleViewMargin.measure(full, single, 0.0, 1.0, new NormalizedPairScorer(cohort, 2));
+    assertEquals(2, report.combinations());
+    assertEquals(3.0, report.margin(), 1e-5, "|2.6 - (-0.4)|");
+    assertEquals(1.8, report.meanAbsDifference(), 1e-5, "(3.0 + 0.6) / 2");
+    assertEquals(1, report.singleOnlyFlips(), "2.6 accepts where the full -0.4 refuses");
+    assertEquals(0, report.flips());
+    assertEquals(1.0, report.secondLookRate(), 1e-12, "both single views lie within 3 of 0");
+    assertEquals(0.0, report.fullAccuracy(), 1e-12);
+    assertEquals(0.5, report.singleOnlyAccuracy(), 1e-12);
   }
 
   @Test
