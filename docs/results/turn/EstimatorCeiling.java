@@ -57,7 +57,7 @@ public class EstimatorCeiling {
         found.add(new Object[] {Integer.parseInt(p.getParent().getFileName().toString().replaceAll("\\D", "")), label, box.get().keypoints()});
       }
     }
-    System.out.println("estimator " + (keypoints ? "keypoints k=" + KeypointYaw.SHIPPED_NOSE_DEPTH : "landmarks") + "; no face (MediaPipe found none on the chip): " + noFace);
+    System.out.println("estimator " + (keypoints ? "keypoints k=" + KeypointYaw.SHIPPED_NOSE_DEPTH + "; no face (MediaPipe found none on the chip): " + noFace : "landmarks"));
     table(yaws);
     if (keypoints) {
       double bestK = 0, best = -1;
@@ -67,14 +67,25 @@ public class EstimatorCeiling {
       }
       System.out.printf(Locale.ROOT, "k fitted on odd people (frontals |yaw| <= 15, profiles |yaw| >= 75, balanced): %.2f (odd people %.4f)%n", bestK, best);
       for (double k : new double[] {KeypointYaw.SHIPPED_NOSE_DEPTH, bestK}) {
-        Map<String, List<Double>> even = new TreeMap<>();
-        for (Object[] f : found) {
-          if ((int) f[0] % 2 == 0) even.computeIfAbsent((String) f[1], x -> new ArrayList<>()).add(new KeypointYaw(k).yawDegrees((FaceKeypoints) f[2]));
-        }
         System.out.printf(Locale.ROOT, "even (held-out) people, k=%.2f, balanced score %.4f:%n", k, calibration(found, new KeypointYaw(k), 0));
-        table(even);
+        table(even(found, new KeypointYaw(k), 1));
       }
+      // a linear degree scale instead: the shipped yaw times s, s fitted so that the odd people's profiles' median |yaw| reads 90
+      double[] oddProfiles = found.stream().filter(f -> (int) f[0] % 2 == 1 && f[1].equals("profile")).mapToDouble(f -> Math.abs(keypointYaw.yawDegrees((FaceKeypoints) f[2]))).sorted().toArray();
+      double scale = 90 / oddProfiles[oddProfiles.length / 2];
+      System.out.printf(Locale.ROOT, "even (held-out) people, shipped k, yaw scaled by %.3f (odd profiles' median to 90), capped at 90; a reading of 30 becomes %.1f:%n", scale, Math.min(90, 30 * scale));
+      table(even(found, keypointYaw, scale));
     }
+  }
+
+  /** Even-numbered people's yaws by label, times {@code scale}, capped at +-90. */
+  static Map<String, List<Double>> even(List<Object[]> found, KeypointYaw yaw, double scale) {
+    Map<String, List<Double>> even = new TreeMap<>();
+    for (Object[] f : found) {
+      double y = scale * yaw.yawDegrees((FaceKeypoints) f[2]);
+      if ((int) f[0] % 2 == 0) even.computeIfAbsent((String) f[1], x -> new ArrayList<>()).add(Math.max(-90, Math.min(90, y)));
+    }
+    return even;
   }
 
   /** Mean over frontal and profile of the fraction within 15 deg of 0 / 90, on people of this parity. */
