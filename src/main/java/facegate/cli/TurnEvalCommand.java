@@ -1,5 +1,6 @@
 package facegate.cli;
 
+import facegate.eval.ChipYaw;
 import facegate.eval.GanViewEvaluation;
 import facegate.eval.PoseGroupAccuracy;
 import facegate.eval.TurnEvaluation;
@@ -7,6 +8,7 @@ import facegate.pipeline.FaceRecognizer;
 import facegate.pose.ContactSheet;
 import facegate.pose.FaceRenderer3d;
 import facegate.pose.HeadPoseEstimator;
+import facegate.pose.KeypointYaw;
 import facegate.pose.PoseBucket;
 import facegate.pose.PoseGan;
 import facegate.pose.RenderRepair;
@@ -27,8 +29,9 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code turn-eval}: turns held-out frontal photos to ±30/60/90° with each method ({@code 3d},
- * {@code gan}, {@code rr}) and measures pose hit rate, identity and realism against the held-out
- * people's real profiles ({@link TurnEvaluation}); writes a sample grid.
+ * {@code gan}, {@code rr}) and measures pose hit rate (by the 68-point landmark yaw, the MediaPipe
+ * keypoint yaw or both), identity and realism against the held-out people's real profiles ({@link
+ * TurnEvaluation}); writes a sample grid.
  */
 @Command(
     name = "turn-eval",
@@ -77,6 +80,20 @@ final class TurnEvalCommand implements Callable<Integer> {
       description = "At most this many held-out profiles as the realism reference; 0 for all.")
   int realTurned;
 
+  @Option(
+      names = "--yaw-estimator",
+      defaultValue = "both",
+      description =
+          "Which yaw re-estimates the views for the pose hit: landmarks (68-point network +"
+              + " HeadPoseEstimator), keypoints (MediaPipe detector's keypoints + KeypointYaw)"
+              + " or both (default: ${DEFAULT-VALUE}).")
+  YawChoice yawEstimator;
+
+  @Option(
+      names = "--yaw-constant",
+      description = "KeypointYaw's nose depth for the keypoint yaw (default: the shipped one).")
+  double yawConstant = KeypointYaw.SHIPPED_NOSE_DEPTH;
+
   @Option(names = "--grid", required = true, description = "Sample grid PNG to write.")
   Path grid;
 
@@ -118,7 +135,7 @@ final class TurnEvalCommand implements Callable<Integer> {
               profiles,
               chosen,
               TurnEvaluation.YAWS,
-              HeadPoseEstimator.shipped(),
+              estimators(recognizer),
               GanEvalCommand.networks(recognizer),
               gridRows,
               bar::update);
@@ -148,6 +165,28 @@ final class TurnEvalCommand implements Callable<Integer> {
       }
     }
     return 0;
+  }
+
+  /** The yaw estimators {@code --yaw-estimator} asks for, landmarks first. */
+  private Map<String, ChipYaw> estimators(FaceRecognizer recognizer) {
+    Map<String, ChipYaw> estimators = new LinkedHashMap<>();
+    if (yawEstimator != YawChoice.keypoints) {
+      estimators.put(
+          "landmarks",
+          ChipYaw.landmarks(GanEvalCommand.networks(recognizer), HeadPoseEstimator.shipped()));
+    }
+    if (yawEstimator != YawChoice.landmarks) {
+      estimators.put(
+          "keypoints", ChipYaw.keypoints(recognizer::largestFaceBox, new KeypointYaw(yawConstant)));
+    }
+    return estimators;
+  }
+
+  /** The values of {@code --yaw-estimator}. */
+  enum YawChoice {
+    landmarks,
+    keypoints,
+    both
   }
 
   private TurnEvaluation.Method method(

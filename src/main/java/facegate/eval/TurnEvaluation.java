@@ -14,11 +14,12 @@ import java.util.function.IntConsumer;
 
 /**
  * How well view synthesizers turn faces to given yaws: for each method and target yaw θ, over the
- * same source faces, the pose hit rate (the yaw re-estimated from landmarks found on the view lies
- * within {@link #HIT_DEGREES} of θ), the mean re-estimated yaw, identity (mean cosine between the
- * view's and the source's embeddings) and realism (Fréchet distance between the views' embeddings
- * and real turned faces'). The real turned faces are measured too (their re-estimated |yaw|), so
- * that a yaw estimator that saturates shows apart from a renderer that does.
+ * same source faces, the pose hit rate (the yaw re-estimated on the view by each given {@link
+ * ChipYaw} lies within {@link #HIT_DEGREES} of θ; a view it finds no face on is a miss, counted
+ * apart too), the mean re-estimated yaw, identity (mean cosine between the view's and the source's
+ * embeddings) and realism (Fréchet distance between the views' embeddings and real turned faces').
+ * The real turned faces are measured too (their re-estimated |yaw| per estimator), so that a yaw
+ * estimator that saturates shows apart from a renderer that does.
  */
 public final class TurnEvaluation {
   /** A view re-estimated within this many degrees of the target is a hit. */
@@ -35,63 +36,110 @@ public final class TurnEvaluation {
     RgbImage turn(GanViewEvaluation.Face face, double yawDegrees);
   }
 
-  /** One (method, yaw) row. */
+  /**
+   * One yaw estimator's reading of one (method, yaw) row's views.
+   *
+   * @param hitRate fraction of the views read within {@link #HIT_DEGREES} of the target; a view the
+   *     estimator finds no face on is a miss
+   * @param meanReEstimatedYaw mean yaw over the views it read; NaN when it read none
+   * @param noFace views it found no face on
+   */
+  public record PoseHit(double hitRate, double meanReEstimatedYaw, int noFace) {}
+
+  /** One (method, yaw) row: per yaw estimator (in the order given to {@link #run}) its reading. */
   public record Row(
       String method,
       double yawDegrees,
       int views,
-      double hitRate,
-      double meanReEstimatedYaw,
+      Map<String, PoseHit> poses,
       double meanCosine,
-      double frechetDistance) {}
+      double frechetDistance) {
+    public Row {
+      poses = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(poses));
+    }
+  }
+
+  /**
+   * How one yaw estimator reads the real turned faces: what the pose hit rates of views could be at
+   * best with it. Fractions are over all real turned faces, one without a face counting as none.
+   *
+   * @param faces real turned faces
+   * @param noFace of them, those it found no face on
+   * @param meanAbsoluteYaw mean re-estimated |yaw| over those it read
+   * @param atLeast30 fraction re-estimated at |yaw| ≥ 30°
+   * @param hitAt60 fraction within {@link #HIT_DEGREES} of ±60°: the ±60° pose hit rate that real
+   *     turned photos themselves would score
+   * @param hitAt90 the same at ±90°
+   */
+  public record RealYaws(
+      int faces,
+      int noFace,
+      double meanAbsoluteYaw,
+      double atLeast30,
+      double hitAt60,
+      double hitAt90) {}
 
   /**
    * What {@link #run} measured.
    *
    * @param rows one per method and yaw, methods in the order given
    * @param sourceDistance Fréchet distance of the source faces themselves to the real turned faces
-   * @param realMeanAbsoluteYaw mean re-estimated |yaw| of the real turned faces
-   * @param realAtLeast30 fraction of real turned faces re-estimated at |yaw| ≥ 30°
-   * @param realHitAt60 fraction of real turned faces re-estimated within {@link #HIT_DEGREES} of
-   *     ±60°: the pose hit rate at ±60° that real turned photos themselves would score
+   * @param real per yaw estimator, how it reads the real turned faces
    * @param grid sample rows: each source, then its view per method and yaw
    */
   public record Result(
       List<Row> rows,
       double sourceDistance,
-      double realMeanAbsoluteYaw,
-      double realAtLeast30,
-      double realHitAt60,
+      Map<String, RealYaws> real,
       List<List<RgbImage>> grid) {
 
-    /** A Markdown table and a summary line. */
+    /** Summary lines (one per yaw estimator) and a Markdown table. */
     public List<String> lines() {
       List<String> lines = new ArrayList<>();
-      lines.add(
-          String.format(
-              Locale.ROOT,
-              "real-turned-faces mean-abs-re-estimated-yaw=%.1f at-least-30=%.4f"
-                  + " within-15-of-60=%.4f fd-sources-to-real-turned=%.4f",
-              realMeanAbsoluteYaw,
-              realAtLeast30,
-              realHitAt60,
-              sourceDistance));
-      lines.add(
-          "| method | target yaw | n | pose hit (±15°) | mean re-estimated yaw | identity cosine |"
-              + " FD to real turned |");
-      lines.add("|---|---|---|---|---|---|---|");
-      for (Row r : rows) {
-        lines.add(
+      real.forEach(
+          (estimator, r) ->
+              lines.add(
+                  String.format(
+                      Locale.ROOT,
+                      "real-turned-faces yaw=%s n=%d no-face=%d mean-abs-re-estimated-yaw=%.1f"
+                          + " at-least-30=%.4f within-15-of-60=%.4f within-15-of-90=%.4f",
+                      estimator,
+                      r.faces(),
+                      r.noFace(),
+                      r.meanAbsoluteYaw(),
+                      r.atLeast30(),
+                      r.hitAt60(),
+                      r.hitAt90())));
+      lines.add(String.format(Locale.ROOT, "fd-sources-to-real-turned=%.4f", sourceDistance));
+      StringBuilder header = new StringBuilder("| method | target yaw | n |");
+      StringBuilder rule = new StringBuilder("|---|---|---|");
+      for (String estimator : real.keySet()) {
+        header.append(
             String.format(
-                Locale.ROOT,
-                "| %s | %+.0f | %d | %.2f | %.1f | %.3f | %.3f |",
-                r.method(),
-                r.yawDegrees(),
-                r.views(),
-                r.hitRate(),
-                r.meanReEstimatedYaw(),
-                r.meanCosine(),
-                r.frechetDistance()));
+                " pose hit (±15°, %1$s) | mean yaw (%1$s) | no face (%1$s) |", estimator));
+        rule.append("---|---|---|");
+      }
+      lines.add(header.append(" identity cosine | FD to real turned |").toString());
+      lines.add(rule.append("---|---|").toString());
+      for (Row r : rows) {
+        StringBuilder line =
+            new StringBuilder(
+                String.format(
+                    Locale.ROOT, "| %s | %+.0f | %d |", r.method(), r.yawDegrees(), r.views()));
+        for (PoseHit hit : r.poses().values()) {
+          line.append(
+              String.format(
+                  Locale.ROOT,
+                  " %.2f | %.1f | %d |",
+                  hit.hitRate(),
+                  hit.meanReEstimatedYaw(),
+                  hit.noFace()));
+        }
+        lines.add(
+            line.append(
+                    String.format(
+                        Locale.ROOT, " %.3f | %.3f |", r.meanCosine(), r.frechetDistance()))
+                .toString());
       }
       return lines;
     }
@@ -103,6 +151,8 @@ public final class TurnEvaluation {
    * @param sources the faces turned (e.g. held-out frontals); not empty
    * @param realTurned real turned faces (e.g. CFP profiles); at least two
    * @param methods named methods, in report order
+   * @param estimators named yaw estimators re-reading every view and real turned face, in report
+   *     order; at least one
    * @param gridRows how many sources the sample grid shows
    * @param progress told the number of sources done after each
    */
@@ -111,24 +161,20 @@ public final class TurnEvaluation {
       List<GanViewEvaluation.Face> realTurned,
       Map<String, Method> methods,
       List<Double> yaws,
-      HeadPoseEstimator poses,
+      Map<String, ChipYaw> estimators,
       GanViewEvaluation.ChipNetworks networks,
       int gridRows,
       IntConsumer progress) {
-    if (sources.isEmpty() || realTurned.size() < 2) {
-      throw new IllegalArgumentException("need source faces and at least two real turned faces");
+    if (sources.isEmpty() || realTurned.size() < 2 || estimators.isEmpty()) {
+      throw new IllegalArgumentException(
+          "need source faces, at least two real turned faces and a yaw estimator");
     }
     float[][] real = new float[realTurned.size()][];
-    double absoluteYaw = 0;
-    int atLeast30 = 0;
-    int near60 = 0;
+    Map<String, YawReadings> realReadings = readings(estimators);
     for (int i = 0; i < realTurned.size(); i++) {
       RgbImage chip = realTurned.get(i).chip();
       real[i] = networks.embed(chip).values();
-      double yaw = Math.abs(poses.estimate(networks.landmarks(chip)).yawDegrees());
-      absoluteYaw += yaw;
-      atLeast30 += yaw >= 30 ? 1 : 0;
-      near60 += Math.abs(yaw - 60) <= HIT_DEGREES ? 1 : 0;
+      read(estimators, realReadings, chip);
     }
     Map<String, Tally> tallies = new LinkedHashMap<>();
     float[][] own = new float[sources.size()][];
@@ -141,11 +187,11 @@ public final class TurnEvaluation {
       for (Map.Entry<String, Method> method : methods.entrySet()) {
         for (double yaw : yaws) {
           RgbImage view = method.getValue().turn(face, yaw);
-          Tally t = tallies.computeIfAbsent(method.getKey() + " " + yaw, k -> new Tally());
+          Tally t =
+              tallies.computeIfAbsent(method.getKey() + " " + yaw, k -> new Tally(estimators));
           Embedding embedding = networks.embed(view);
-          double estimated = poses.estimate(networks.landmarks(view)).yawDegrees();
-          t.add(estimated, Math.abs(estimated - yaw) <= HIT_DEGREES, source.cosine(embedding));
-          t.embeddings.add(embedding.values());
+          read(estimators, t.readings, view);
+          t.add(source.cosine(embedding), embedding.values());
           row.add(view);
         }
       }
@@ -160,13 +206,30 @@ public final class TurnEvaluation {
         rows.add(tallies.get(method + " " + yaw).row(method, yaw, real));
       }
     }
-    return new Result(
-        rows,
-        FrechetDistance.between(own, real),
-        absoluteYaw / realTurned.size(),
-        atLeast30 / (double) realTurned.size(),
-        near60 / (double) realTurned.size(),
-        grid);
+    Map<String, RealYaws> realYaws = new LinkedHashMap<>();
+    realReadings.forEach(
+        (name, r) ->
+            realYaws.put(
+                name,
+                new RealYaws(
+                    r.chips(),
+                    r.noFace(),
+                    r.meanAbsoluteYaw(),
+                    r.absoluteAtLeast(30),
+                    r.absoluteWithin(60, HIT_DEGREES),
+                    r.absoluteWithin(90, HIT_DEGREES))));
+    return new Result(rows, FrechetDistance.between(own, real), realYaws, grid);
+  }
+
+  private static Map<String, YawReadings> readings(Map<String, ChipYaw> estimators) {
+    Map<String, YawReadings> readings = new LinkedHashMap<>();
+    estimators.keySet().forEach(name -> readings.put(name, new YawReadings()));
+    return readings;
+  }
+
+  private static void read(
+      Map<String, ChipYaw> estimators, Map<String, YawReadings> readings, RgbImage chip) {
+    estimators.forEach((name, estimator) -> readings.get(name).add(estimator.yawDegrees(chip)));
   }
 
   /**
@@ -194,17 +257,19 @@ public final class TurnEvaluation {
   }
 
   private static final class Tally {
+    final Map<String, YawReadings> readings;
     int views;
-    int hits;
-    double yaw;
     double cosine;
     final List<float[]> embeddings = new ArrayList<>();
 
-    void add(double estimatedYaw, boolean hit, double cosineToSource) {
+    Tally(Map<String, ChipYaw> estimators) {
+      readings = readings(estimators);
+    }
+
+    void add(double cosineToSource, float[] embedding) {
       views++;
-      hits += hit ? 1 : 0;
-      yaw += estimatedYaw;
       cosine += cosineToSource;
+      embeddings.add(embedding);
     }
 
     Row row(String method, double target, float[][] real) {
@@ -212,8 +277,11 @@ public final class TurnEvaluation {
           views >= 2
               ? FrechetDistance.between(embeddings.toArray(new float[0][]), real)
               : Double.NaN;
-      return new Row(
-          method, target, views, hits / (double) views, yaw / views, cosine / views, distance);
+      Map<String, PoseHit> poses = new LinkedHashMap<>();
+      readings.forEach(
+          (name, r) ->
+              poses.put(name, new PoseHit(r.within(target, HIT_DEGREES), r.meanYaw(), r.noFace())));
+      return new Row(method, target, views, poses, cosine / views, distance);
     }
   }
 }
