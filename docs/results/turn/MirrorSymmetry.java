@@ -1,4 +1,5 @@
 import facegate.core.*;
+import facegate.eval.ChipYaw;
 import facegate.pipeline.*;
 import facegate.pose.*;
 import facegate.train.*;
@@ -32,19 +33,19 @@ public class MirrorSymmetry {
     }
     int n = Integer.parseInt(a[2]);
     HeadPoseEstimator poses = HeadPoseEstimator.shipped();
-    KeypointYaw keypointYaw = KeypointYaw.shipped();
     FaceRenderer3d renderer = FaceRenderer3d.shipped();
     FaceBox whole = new FaceBox(20, 20, 110, 110, 1, FaceBox.View.ANY); // as turn-eval
     Map<String, List<Double>> stats = new TreeMap<>();
     Set<String> people = new HashSet<>();
     int frontals = 0, profiles = 0;
     try (FaceRecognizer rec = Composition.recognizer(new PipelineSettings(Path.of("models/dlib-resnet-faceapi"), Path.of("models/landmark68-faceapi"), Path.of("models/ssd-mobilenetv1-faceapi"), 1, null))) {
+      ChipYaw kp = ChipYaw.keypoints(rec::largestFaceBox, KeypointYaw.shipped()); // as turn-eval
       for (FaceSample sample : cache.load(listing)) {
         String label = labels.get(sample.source());
         RgbImage chip = sample.chip();
         if (label.equals("profile") && profiles < 2 * n) {
           profiles++;
-          OptionalDouble y = kp(rec, keypointYaw, chip), ym = kp(rec, keypointYaw, Mirror.horizontal(chip));
+          OptionalDouble y = kp.yawDegrees(chip), ym = kp.yawDegrees(Mirror.horizontal(chip));
           if (y.isPresent() && ym.isPresent()) {
             String side = y.getAsDouble() > 0 ? "+" : "-";
             add(stats, "real profile facing " + side + ": keypoint yaw", y.getAsDouble());
@@ -58,16 +59,16 @@ public class MirrorSymmetry {
         if (!label.equals("frontal") || frontals >= n || !people.add(sample.identity())) continue;
         frontals++;
         Landmarks lm = sample.chipLandmarks();
-        Landmarks mlm = mirror(lm, 150);
+        Landmarks mlm = LandmarkSymmetry.mirrored(lm, 150);
         RgbImage mchip = Mirror.horizontal(chip);
         add(stats, "source frontal: landmark yaw (chip landmarks)", poses.estimate(lm).yawDegrees());
         for (double theta : new double[] {-60, 60}) {
           String t = String.format(Locale.ROOT, "%+.0f", theta);
           RgbImage v = renderer.render(chip, lm, theta).alignedChip();
           RgbImage m = Mirror.horizontal(renderer.render(mchip, mlm, -theta).alignedChip());
-          add(stats, t + " V: keypoint yaw", kp(rec, keypointYaw, v));
-          add(stats, t + " V: keypoint yaw of mirror(V), negated", neg(kp(rec, keypointYaw, Mirror.horizontal(v))));
-          add(stats, t + " M (mirror-rendered): keypoint yaw", kp(rec, keypointYaw, m));
+          add(stats, t + " V: keypoint yaw", kp.yawDegrees(v));
+          add(stats, t + " V: keypoint yaw of mirror(V), negated", neg(kp.yawDegrees(Mirror.horizontal(v))));
+          add(stats, t + " M (mirror-rendered): keypoint yaw", kp.yawDegrees(m));
           add(stats, t + " V: landmark yaw", poses.estimate(rec.locateLandmarks(v, whole)).yawDegrees());
           add(stats, t + " M (mirror-rendered): landmark yaw", poses.estimate(rec.locateLandmarks(m, whole)).yawDegrees());
           add(stats, t + " mean |V - M| per channel (0-255)", meanAbs(v, m));
@@ -83,10 +84,6 @@ public class MirrorSymmetry {
       double sd = Math.sqrt(Arrays.stream(v).map(x -> (x - mean) * (x - mean)).sum() / Math.max(1, v.length - 1));
       System.out.printf(Locale.ROOT, "| %s | %d | %.2f | %.2f |%n", e.getKey(), v.length, mean, sd);
     }
-  }
-
-  static OptionalDouble kp(FaceRecognizer rec, KeypointYaw yaw, RgbImage chip) {
-    return rec.largestFaceBox(chip).filter(FaceBox::hasKeypoints).map(b -> OptionalDouble.of(yaw.yawDegrees(b.keypoints()))).orElse(OptionalDouble.empty());
   }
 
   static OptionalDouble neg(OptionalDouble d) {
@@ -107,21 +104,5 @@ public class MirrorSymmetry {
     int n = 0;
     for (int y = 0; y < a.height(); y++) for (int x = 0; x < a.width(); x++) for (int c = 0; c < 3; c++) { s += Math.abs(a.channel(x, y, c) - b.channel(x, y, c)); n++; }
     return s / n;
-  }
-
-  /** The 68 iBUG points of the mirror image of a {@code width}-wide image (as pose.LandmarkSymmetry). */
-  static Landmarks mirror(Landmarks lm, int width) {
-    int[] m = new int[68];
-    for (int i = 0; i < 68; i++) m[i] = i;
-    for (int i = 0; i <= 16; i++) m[i] = 16 - i;
-    for (int i = 17; i <= 26; i++) m[i] = 43 - i;
-    int[][] pairs = {{31, 35}, {32, 34}, {36, 45}, {37, 44}, {38, 43}, {39, 42}, {40, 47}, {41, 46}, {48, 54}, {49, 53}, {50, 52}, {55, 59}, {56, 58}, {60, 64}, {61, 63}, {65, 67}};
-    for (int[] p : pairs) { m[p[0]] = p[1]; m[p[1]] = p[0]; }
-    double[] xy = new double[136];
-    for (int i = 0; i < 68; i++) {
-      xy[2 * m[i]] = width - 1 - lm.x(i);
-      xy[2 * m[i] + 1] = lm.y(i);
-    }
-    return new Landmarks(xy);
   }
 }

@@ -1,7 +1,9 @@
 package facegate.pose;
 
+import facegate.core.Landmarks;
+
 /** The left-right correspondence of the 68 iBUG landmarks: which point a mirror image swaps in. */
-final class LandmarkSymmetry {
+public final class LandmarkSymmetry {
   private static final int[] MIRROR = mirror();
 
   private LandmarkSymmetry() {}
@@ -9,6 +11,19 @@ final class LandmarkSymmetry {
   /** The landmark that {@code index} becomes in a mirror image (itself on the midline). */
   static int mirrorOf(int index) {
     return MIRROR[index];
+  }
+
+  /**
+   * The landmarks of the mirror image ({@code vision.Mirror#horizontal}) of a {@code width}-pixel
+   * wide image: x becomes {@code width - 1 - x}, and left and right points swap indices.
+   */
+  public static Landmarks mirrored(Landmarks landmarks, int width) {
+    double[] xy = new double[Landmarks.COUNT * 2];
+    for (int i = 0; i < Landmarks.COUNT; i++) {
+      xy[2 * MIRROR[i]] = width - 1 - landmarks.x(i);
+      xy[2 * MIRROR[i] + 1] = landmarks.y(i);
+    }
+    return new Landmarks(xy);
   }
 
   private static int[] mirror() {

@@ -50,16 +50,31 @@ class PoseMathTest {
   void mirroredLandmarksGiveTheOppositeYaw() {
     HeadPoseEstimator estimator = HeadPoseEstimator.shipped();
     Landmarks turned = project(estimator.face(), 35, 5, 0, 1.0);
-    double[] xy = new double[136];
-    for (int i = 0; i < 68; i++) {
-      int m = LandmarkSymmetry.mirrorOf(i);
-      xy[2 * i] = 500 - turned.x(m);
-      xy[2 * i + 1] = turned.y(m);
-    }
     assertEquals(
         -estimator.estimate(turned).yawDegrees(),
-        estimator.estimate(new Landmarks(xy)).yawDegrees(),
+        estimator.estimate(LandmarkSymmetry.mirrored(turned, 501)).yawDegrees(),
         0.5);
+  }
+
+  @Test
+  void mirroringSwapsLeftAndRightPointsAndTwiceIsTheIdentity() {
+    double[] xy = new double[136];
+    for (int i = 0; i < 136; i++) {
+      xy[i] = i * 0.75 + 3;
+    }
+    Landmarks landmarks = new Landmarks(xy);
+    Landmarks once = LandmarkSymmetry.mirrored(landmarks, 150);
+    // outer eye corners 36 <-> 45, mouth corners 48 <-> 54, jaw 0 <-> 16, nose tip 30 stays
+    int[][] pairs = {{36, 45}, {48, 54}, {0, 16}, {30, 30}};
+    for (int[] p : pairs) {
+      assertEquals(149 - landmarks.x(p[0]), once.x(p[1]), 1e-12);
+      assertEquals(landmarks.y(p[0]), once.y(p[1]), 1e-12);
+    }
+    Landmarks twice = LandmarkSymmetry.mirrored(once, 150);
+    for (int i = 0; i < 68; i++) {
+      assertEquals(landmarks.x(i), twice.x(i), 1e-12);
+      assertEquals(landmarks.y(i), twice.y(i), 1e-12);
+    }
   }
 
   @Test
