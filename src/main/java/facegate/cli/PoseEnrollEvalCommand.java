@@ -110,7 +110,9 @@ final class PoseEnrollEvalCommand implements Callable<Integer> {
           continue;
         }
         List<Embedding> views = recognizer.embedViews(enrolled.get(), renderer);
-        gallery.add(new Enrolled(person.getKey().identity(), enrolled.get().embedding(), views));
+        gallery.add(
+            new Enrolled(
+                person.getKey().identity(), enrolled.get().embedding(), views, viewYaws(views)));
         for (Row probe : person.getValue()) {
           Optional<FoundFace> found = face(recognizer, probe);
           bar.update(++done);
@@ -136,12 +138,20 @@ final class PoseEnrollEvalCommand implements Callable<Integer> {
           Locale.ROOT,
           "| %s | %s | %d | %.4f | %.4f |%n",
           band.band(),
-          band.withViews() ? "photo + " + synthesizer.method + " pose views" : "photo only",
+          band.withViews() ? band.rule().label() + " (" + synthesizer.method + ")" : "photo only",
           band.probes(),
           band.rank1(),
           band.meanGenuine());
     }
     return 0;
+  }
+
+  /** The yaw each view was made at: the 3d and rr views follow {@code --yaws}; gan's unknown. */
+  private List<Double> viewYaws(List<Embedding> views) {
+    boolean perYaw = synthesizer.method.equals("3d") || synthesizer.method.equals("rr");
+    return perYaw && views.size() == synthesizer.yawsDegrees.size()
+        ? synthesizer.yawsDegrees
+        : List.of();
   }
 
   private Optional<FoundFace> face(FaceRecognizer recognizer, Row row) throws IOException {

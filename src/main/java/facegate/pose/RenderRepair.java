@@ -34,8 +34,13 @@ import java.util.Random;
  * Rotate-and-render at use time: a view is drawn at the target yaw by {@link FaceRenderer3d} and
  * then repaired by the trained generator ({@link RepairTrainer}), which fills the holes and
  * stretching the render leaves. As a {@link FaceViewSynthesizer} (name {@code rr}) it gives one
- * view per yaw of its renderer, resampled back to the chip's size. Thread-safe (calls are
- * serialised).
+ * view per yaw of its renderer, at the chip's size. Thread-safe (calls are serialised).
+ *
+ * <p>The generator works at a small size ({@link RepairConfig#imageSize()}, 64 px); its output is
+ * not simply upsampled to the chip (which would blur away the render's detail the embedder reads
+ * identity from) but used as the coarse band of the view: {@link #withDetail} adds back what the
+ * render loses when resampled to the generator's size. At the generator's size the view is exactly
+ * the generator's output.
  */
 public final class RenderRepair implements FaceViewSynthesizer, AutoCloseable {
   /** The generator's parameter file name (without {@code -0000.params}) in its folder. */
@@ -91,7 +96,41 @@ public final class RenderRepair implements FaceViewSynthesizer, AutoCloseable {
   /** The face of {@code chip} rendered at {@code yawDegrees} and repaired, at the chip's size. */
   public synchronized RgbImage turn(RgbImage chip, Landmarks landmarks, double yawDegrees) {
     RgbImage view = renderer.render(chip, landmarks, yawDegrees).alignedChip();
-    return FaceAligner.resampled(repair(List.of(view)).get(0), chip.width());
+    return repairedAtSize(List.of(view), chip.width()).get(0);
+  }
+
+  /** Each render repaired and brought to {@code size} with its detail ({@link #withDetail}). */
+  private List<RgbImage> repairedAtSize(List<RgbImage> renders, int size) {
+    List<RgbImage> repaired = repair(renders);
+    List<RgbImage> views = new ArrayList<>();
+    for (int i = 0; i < renders.size(); i++) {
+      RgbImage render = FaceAligner.resampled(renders.get(i), size);
+      views.add(withDetail(render, repaired.get(i)));
+    }
+    return views;
+  }
+
+  /**
+   * {@code repaired} (the generator's output, small) upsampled to {@code render}'s size plus {@code
+   * render}'s detail: {@code render - up(down(render)) + up(repaired)}, clamped to 0-255, where
+   * {@code down} resamples to {@code repaired}'s size as the generator's input was. Where the
+   * generator changes nothing ({@code repaired == down(render)}) this is {@code render}.
+   */
+  static RgbImage withDetail(RgbImage render, RgbImage repaired) {
+    if (render.width() != render.height() || repaired.width() != repaired.height()) {
+      throw new IllegalArgumentException("render and repaired views must be square");
+    }
+    int size = render.width();
+    byte[] coarse =
+        FaceAligner.resampled(FaceAligner.resampled(render, repaired.width()), size).rgb();
+    byte[] repairedUp = FaceAligner.resampled(repaired, size).rgb();
+    byte[] detail = render.rgb();
+    byte[] out = new byte[detail.length];
+    for (int i = 0; i < out.length; i++) {
+      int value = (detail[i] & 0xff) - (coarse[i] & 0xff) + (repairedUp[i] & 0xff);
+      out[i] = (byte) Math.max(0, Math.min(255, value));
+    }
+    return new RgbImage(size, size, out);
   }
 
   /** Each image repaired, in one batch, at the generator's size; empty for none. */
@@ -130,11 +169,7 @@ public final class RenderRepair implements FaceViewSynthesizer, AutoCloseable {
 
   @Override
   public synchronized List<RgbImage> synthesize(RgbImage chip, Landmarks landmarks, Random random) {
-    List<RgbImage> views = new ArrayList<>();
-    for (RgbImage view : repair(renderer.synthesize(chip, landmarks, random))) {
-      views.add(FaceAligner.resampled(view, chip.width()));
-    }
-    return views;
+    return repairedAtSize(renderer.synthesize(chip, landmarks, random), chip.width());
   }
 
   @Override
@@ -142,7 +177,7 @@ public final class RenderRepair implements FaceViewSynthesizer, AutoCloseable {
       RgbImage chip, Landmarks landmarks, Random random) {
     return renderer
         .oneView(chip, landmarks, random)
-        .map(view -> FaceAligner.resampled(repair(List.of(view)).get(0), chip.width()));
+        .map(view -> repairedAtSize(List.of(view), chip.width()).get(0));
   }
 
   @Override
