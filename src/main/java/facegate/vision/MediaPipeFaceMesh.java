@@ -12,7 +12,7 @@ import java.util.Optional;
  * centre ({@code config.face.detector.scale}), squared to its longer side, cut out and resized
  * bilinearly to the network's input ({@code tf.image.cropAndResize}: sample points spread over the
  * box's corner pixels, outside the image black), values {@code x / 255}; the face is kept when the
- * network's face flag (a sigmoid) exceeds {@value #MIN_FACE_FLAG} ({@code
+ * network's face flag (a sigmoid, rounded to two decimals) exceeds {@value #MIN_FACE_FLAG} ({@code
  * config.face.detector.minConfidence}). The network is a {@link SquareImageNetwork} whose output is
  * the 468 x 3 mesh values followed by the face flag. Thread-safe, as the network is; closing this
  * closes it.
@@ -37,7 +37,8 @@ public final class MediaPipeFaceMesh implements AutoCloseable {
   /**
    * The mesh of the face in {@code box} on {@code image}: 468 x (x, y, z) row-major in the
    * network's input pixels (x right, y down, z depth in about the same scale; the crop's own frame,
-   * not the image's); empty when the face flag is at most {@link #MIN_FACE_FLAG}.
+   * not the image's); empty when the face flag, rounded to two decimals as human does, is at most
+   * {@link #MIN_FACE_FLAG}.
    *
    * @throws IllegalStateException when the network does not return 1405 values
    */
@@ -47,7 +48,8 @@ public final class MediaPipeFaceMesh implements AutoCloseable {
       throw new IllegalStateException(
           "expected " + (POINTS * 3 + 1) + " FaceMesh outputs, got " + out.length);
     }
-    if (!(out[POINTS * 3] > MIN_FACE_FLAG)) {
+    // human rounds the flag to two decimals (faceScore) before comparing
+    if (!(Math.round(100.0 * out[POINTS * 3]) / 100.0 > MIN_FACE_FLAG)) {
       return Optional.empty();
     }
     return Optional.of(java.util.Arrays.copyOf(out, POINTS * 3));
