@@ -12,14 +12,7 @@ import org.junit.jupiter.api.Test;
 class MediaPipeFaceMeshTest {
   /** A 100x100 image whose red channel is the column and green channel the row. */
   private static RgbImage ramps() {
-    byte[] rgb = new byte[100 * 100 * 3];
-    for (int y = 0; y < 100; y++) {
-      for (int x = 0; x < 100; x++) {
-        rgb[(y * 100 + x) * 3] = (byte) x;
-        rgb[(y * 100 + x) * 3 + 1] = (byte) y;
-      }
-    }
-    return new RgbImage(100, 100, rgb);
+    return MirrorTest.gradient(100, 100);
   }
 
   /** A network that returns {@code flag} after 1404 mesh values 0, 1, 2, ... */
