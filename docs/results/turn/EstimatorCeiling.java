@@ -36,6 +36,7 @@ public class EstimatorCeiling {
       System.out.println("no canonical mesh in the jar yet: eye corners only");
     }
     List<String> dump = new ArrayList<>();
+    int read = 0;
     Map<String, List<Double>> yaws = new TreeMap<>();
     Map<String, Integer> noFace = new TreeMap<>();
     List<Object[]> found = new ArrayList<>(); // person number, label, keypoints
@@ -56,9 +57,10 @@ public class EstimatorCeiling {
         chips.seek(slot * rgb.length);
         chips.readFully(rgb);
         RgbImage chip = new RgbImage(150, 150, rgb);
+        if (++read % 100 == 0) System.err.println("chips read: " + read);
         yaws.computeIfAbsent(label, k -> new ArrayList<>());
         noFace.putIfAbsent(label, 0);
-        if (!keypoints) {
+        if (!keypoints && !mesh) {
           yaws.get(label).add(poses.estimate(rec.locateLandmarks(chip, whole)).yawDegrees());
           continue;
         }

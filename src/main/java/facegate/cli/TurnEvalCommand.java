@@ -193,7 +193,7 @@ final class TurnEvalCommand implements Callable<Integer> {
       MediaPipeFaceMesh mesh = MediaPipeDetectors.loadFaceMesh(meshModel);
       open.add(mesh);
       estimators.put(
-          "mesh", ChipYaw.mesh(recognizer::largestFaceBox, mesh, MeshYaw.shipped()::yawDegrees));
+          "mesh", ChipYaw.mesh(recognizer::largestFaceBox, mesh, MeshYaw::eyeCornerYawDegrees));
     }
     return estimators;
   }
