@@ -3,10 +3,14 @@
 // (the pipeline's detector on the chip, MediaPipe's keypoints + KeypointYaw; a chip without a
 // MediaPipe face is counted as no face). For keypoints it also fits KeypointYaw's k as a degree
 // calibration on odd-numbered people (most frontals within 15 of 0 and profiles within 15 of 90,
-// balanced) and reports it on the even ones. Run from the project root, with a CFP crop cache
-// built by `crops`:
+// balanced) and reports it on the even ones. "mesh": MediaPipe FaceMesh on the detector's box
+// (human's crop; a chip without a MediaPipe face or whose face flag FaceMesh rejects is no face),
+// read by MeshYaw's eye corners and by its rotation fit to the shipped canonical mesh, on all
+// people and on the even-numbered ones (the canonical mesh comes from the odd ones); with a 4th
+// argument it also writes every mesh to that file (person, label, 1404 values per line), from which
+// the canonical mesh is built. Run from the project root, with a CFP crop cache built by `crops`:
 //   java -Dai.djl.offline=true -cp target/facegate.jar docs/results/turn/EstimatorCeiling.java \
-//     CROPS/cfp-<fingerprint> ../shared/data/cfp/poses.tsv [landmarks|keypoints]
+//     CROPS/cfp-<fingerprint> ../shared/data/cfp/poses.tsv [landmarks|keypoints|mesh [DUMP]]
 import facegate.core.*;
 import facegate.pipeline.*;
 import facegate.pose.*;
@@ -23,6 +27,16 @@ public class EstimatorCeiling {
       if (f.length == 2) labels.put(f[0], f[1]);
     }
     boolean keypoints = a.length > 2 && a[2].equals("keypoints");
+    boolean mesh = a.length > 2 && a[2].equals("mesh");
+    Map<String, List<Double>> eyeAll = new TreeMap<>(), fitAll = new TreeMap<>(), eyeEven = new TreeMap<>(), fitEven = new TreeMap<>();
+    MeshYaw fit = null;
+    try {
+      fit = MeshYaw.shipped();
+    } catch (IllegalStateException e) {
+      System.out.println("no canonical mesh in the jar yet: eye corners only");
+    }
+    List<String> dump = new ArrayList<>();
+    int read = 0;
     Map<String, List<Double>> yaws = new TreeMap<>();
     Map<String, Integer> noFace = new TreeMap<>();
     List<Object[]> found = new ArrayList<>(); // person number, label, keypoints
@@ -30,6 +44,7 @@ public class EstimatorCeiling {
     KeypointYaw keypointYaw = KeypointYaw.shipped();
     FaceBox whole = new FaceBox(20, 20, 110, 110, 1, FaceBox.View.ANY); // as turn-eval
     try (FaceRecognizer rec = Composition.recognizer(new PipelineSettings(Path.of("models/dlib-resnet-faceapi"), Path.of("models/landmark68-faceapi"), Path.of("models/ssd-mobilenetv1-faceapi"), 1, null));
+        facegate.vision.MediaPipeFaceMesh faceMesh = mesh ? MediaPipeDetectors.loadFaceMesh(Path.of("models", MediaPipeDetectors.FACE_MESH_MODEL)) : null;
         RandomAccessFile chips = new RandomAccessFile(cache.resolve("chips.bin").toFile(), "r")) {
       for (String line : Files.readAllLines(cache.resolve("index.tsv"))) {
         String[] f = line.split("\t");
@@ -42,10 +57,31 @@ public class EstimatorCeiling {
         chips.seek(slot * rgb.length);
         chips.readFully(rgb);
         RgbImage chip = new RgbImage(150, 150, rgb);
+        if (++read % 100 == 0) System.err.println("chips read: " + read);
         yaws.computeIfAbsent(label, k -> new ArrayList<>());
         noFace.putIfAbsent(label, 0);
-        if (!keypoints) {
+        if (!keypoints && !mesh) {
           yaws.get(label).add(poses.estimate(rec.locateLandmarks(chip, whole)).yawDegrees());
+          continue;
+        }
+        int person = Integer.parseInt(p.getParent().getFileName().toString().replaceAll("\\D", ""));
+        if (mesh) {
+          Optional<float[]> points = rec.largestFaceBox(chip).flatMap(b -> faceMesh.mesh(chip, b));
+          if (points.isEmpty()) {
+            noFace.merge(label, 1, Integer::sum);
+            continue;
+          }
+          double eye = MeshYaw.eyeCornerYawDegrees(points.get());
+          eyeAll.computeIfAbsent(label, k -> new ArrayList<>()).add(eye);
+          if (person % 2 == 0) eyeEven.computeIfAbsent(label, k -> new ArrayList<>()).add(eye);
+          if (fit != null) {
+            double y = fit.yawDegrees(points.get());
+            fitAll.computeIfAbsent(label, k -> new ArrayList<>()).add(y);
+            if (person % 2 == 0) fitEven.computeIfAbsent(label, k -> new ArrayList<>()).add(y);
+          }
+          StringBuilder row = new StringBuilder(person + "\t" + label);
+          for (float v : points.get()) row.append('\t').append(v);
+          dump.add(row.toString());
           continue;
         }
         Optional<FaceBox> box = rec.largestFaceBox(chip).filter(FaceBox::hasKeypoints);
@@ -56,6 +92,21 @@ public class EstimatorCeiling {
         yaws.get(label).add(keypointYaw.yawDegrees(box.get().keypoints()));
         found.add(new Object[] {Integer.parseInt(p.getParent().getFileName().toString().replaceAll("\\D", "")), label, box.get().keypoints()});
       }
+    }
+    if (mesh) {
+      System.out.println("estimator mesh; no face (no MediaPipe face on the chip, or FaceMesh's flag <= " + facegate.vision.MediaPipeFaceMesh.MIN_FACE_FLAG + "): " + noFace);
+      System.out.println("eye corners (33, 263), all people:");
+      table(eyeAll);
+      System.out.println("eye corners, even-numbered people:");
+      table(eyeEven);
+      if (fit != null) {
+        System.out.println("rotation fit to the shipped canonical mesh, all people:");
+        table(fitAll);
+        System.out.println("rotation fit, even-numbered people (the canonical mesh is from the odd ones):");
+        table(fitEven);
+      }
+      if (a.length > 3) Files.write(Path.of(a[3]), dump);
+      return;
     }
     System.out.println("estimator " + (keypoints ? "keypoints k=" + KeypointYaw.SHIPPED_NOSE_DEPTH + "; no face (MediaPipe found none on the chip): " + noFace : "landmarks"));
     table(yaws);

@@ -4,7 +4,7 @@
 //   src/test/resources/reference/graph/<case>.<output>.f32   the face output, float32 little-endian
 //   src/test/resources/reference/graph/reference.json   cases, models, output names and shapes
 // Input to the network: pixel * scale + offset (default / 127.5 - 1, MediaPipe's [-1, 1] range;
-// human's liveness networks: / 255), NHWC, batch 1.
+// human's liveness networks and FaceMesh: / 255), NHWC, batch 1.
 // Usage (from src/test/node/graph): npm install && node make-graph-reference.js
 'use strict';
 
@@ -33,6 +33,13 @@ for (const [prefix, model] of [['antispoof', 'liveness-antispoof/antispoof.json'
   }
 }
 
+// MediaPipe FaceMesh (human-models' facemesh): human feeds the face crop in [0, 1]; here the whole
+// fixture photo resized to 192 stands in for it. Two outputs: the mesh (468 x 3) and the face flag.
+for (const [name, image] of [['facemesh-lfw-frontal', 'lfw/Clay_Aiken/Clay_Aiken_0001.jpg'], ['facemesh-cfp-profile', 'cfp/cfp001_0011.jpg']]) {
+  CASES.push({ name, model: 'mediapipe-facemesh/facemesh.json', image, scale: 1 / 255, offset: 0,
+    outputs: ['Identity_2', 'Identity_1'] });
+}
+
 async function main() {
   await tf.setBackend('cpu');
   await tf.ready();
@@ -48,7 +55,7 @@ async function main() {
     const input = tf.tidy(() => (c.scale === undefined ? pixels.toFloat().div(127.5).sub(1)
       : pixels.toFloat().mul(scale).add(offset)).expandDims(0));
     // The face output only (full-range also has a person output, not used by facegate).
-    const names = ['Identity'];
+    const names = c.outputs || ['Identity'];
     const outputs = [model.execute(input, names)].flat();
     const entry = { name: c.name, model: c.model, image: c.image, side, scale, offset, outputs: [] };
     for (let k = 0; k < names.length; k++) {

@@ -5,16 +5,19 @@ import facegate.eval.GanViewEvaluation;
 import facegate.eval.PoseGroupAccuracy;
 import facegate.eval.TurnEvaluation;
 import facegate.pipeline.FaceRecognizer;
+import facegate.pipeline.MediaPipeDetectors;
 import facegate.pose.ContactSheet;
 import facegate.pose.FaceRenderer3d;
 import facegate.pose.HeadPoseEstimator;
 import facegate.pose.KeypointYaw;
+import facegate.pose.MeshYaw;
 import facegate.pose.PoseBucket;
 import facegate.pose.PoseGan;
 import facegate.pose.RenderRepair;
 import facegate.train.FaceSample;
 import facegate.vision.FaceAligner;
 import facegate.vision.ImageEncoder;
+import facegate.vision.MediaPipeFaceMesh;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -85,14 +88,21 @@ final class TurnEvalCommand implements Callable<Integer> {
       defaultValue = "both",
       description =
           "Which yaw re-estimates the views for the pose hit: landmarks (68-point network +"
-              + " HeadPoseEstimator), keypoints (MediaPipe detector's keypoints + KeypointYaw)"
-              + " or both (default: ${DEFAULT-VALUE}).")
+              + " HeadPoseEstimator), keypoints (MediaPipe detector's keypoints + KeypointYaw),"
+              + " both (these two), mesh (MediaPipe FaceMesh + MeshYaw) or all three"
+              + " (default: ${DEFAULT-VALUE}).")
   YawChoice yawEstimator;
 
   @Option(
       names = "--yaw-constant",
       description = "KeypointYaw's nose depth for the keypoint yaw (default: the shipped one).")
   double yawConstant = KeypointYaw.SHIPPED_NOSE_DEPTH;
+
+  @Option(
+      names = "--mesh-model",
+      defaultValue = "models/" + MediaPipeDetectors.FACE_MESH_MODEL,
+      description = "FaceMesh model folder for the mesh yaw (default: ${DEFAULT-VALUE}).")
+  Path meshModel;
 
   @Option(names = "--grid", required = true, description = "Sample grid PNG to write.")
   Path grid;
@@ -135,7 +145,7 @@ final class TurnEvalCommand implements Callable<Integer> {
               profiles,
               chosen,
               TurnEvaluation.YAWS,
-              estimators(recognizer),
+              estimators(recognizer, open),
               GanEvalCommand.networks(recognizer),
               gridRows,
               bar::update);
@@ -168,16 +178,22 @@ final class TurnEvalCommand implements Callable<Integer> {
   }
 
   /** The yaw estimators {@code --yaw-estimator} asks for, landmarks first. */
-  private Map<String, ChipYaw> estimators(FaceRecognizer recognizer) {
+  private Map<String, ChipYaw> estimators(FaceRecognizer recognizer, List<AutoCloseable> open) {
     Map<String, ChipYaw> estimators = new LinkedHashMap<>();
-    if (yawEstimator != YawChoice.keypoints) {
+    if (yawEstimator.landmarks()) {
       estimators.put(
           "landmarks",
           ChipYaw.landmarks(GanEvalCommand.networks(recognizer), HeadPoseEstimator.shipped()));
     }
-    if (yawEstimator != YawChoice.landmarks) {
+    if (yawEstimator.keypoints()) {
       estimators.put(
           "keypoints", ChipYaw.keypoints(recognizer::largestFaceBox, new KeypointYaw(yawConstant)));
+    }
+    if (yawEstimator.mesh()) {
+      MediaPipeFaceMesh mesh = MediaPipeDetectors.loadFaceMesh(meshModel);
+      open.add(mesh);
+      estimators.put(
+          "mesh", ChipYaw.mesh(recognizer::largestFaceBox, mesh, MeshYaw::eyeCornerYawDegrees));
     }
     return estimators;
   }
@@ -186,7 +202,21 @@ final class TurnEvalCommand implements Callable<Integer> {
   enum YawChoice {
     landmarks,
     keypoints,
-    both
+    both,
+    mesh,
+    all;
+
+    boolean landmarks() {
+      return this == landmarks || this == both || this == all;
+    }
+
+    boolean keypoints() {
+      return this == keypoints || this == both || this == all;
+    }
+
+    boolean mesh() {
+      return this == mesh || this == all;
+    }
   }
 
   private TurnEvaluation.Method method(

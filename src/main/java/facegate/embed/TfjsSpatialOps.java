@@ -159,7 +159,10 @@ final class TfjsSpatialOps {
 
   private static NDArray filled(
       Shape shape, int axis, long length, float value, NDArray like, NDManager manager) {
-    long[] dims = shape.getShape();
+    // a copy: Shape#getShape() is the shape's own array, and changing it would change the shape of
+    // the array being padded (a graph that reuses that array after an asymmetric pad then misreads
+    // it; measured on FaceMesh's face-flag branch)
+    long[] dims = shape.getShape().clone();
     dims[axis] = length;
     return manager.full(new Shape(dims), value, like.getDataType());
   }

@@ -4,10 +4,12 @@ import facegate.core.FaceBox;
 import facegate.core.RgbImage;
 import facegate.pose.HeadPoseEstimator;
 import facegate.pose.KeypointYaw;
+import facegate.vision.MediaPipeFaceMesh;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.function.Function;
+import java.util.function.ToDoubleFunction;
 
 /**
  * Reads the yaw of the face on an aligned chip, in degrees, positive when the nose points towards
@@ -48,6 +50,26 @@ public interface ChipYaw {
             .apply(chip)
             .filter(FaceBox::hasKeypoints)
             .map(box -> OptionalDouble.of(yaw.yawDegrees(box.keypoints())))
+            .orElse(OptionalDouble.empty());
+  }
+
+  /**
+   * MediaPipe FaceMesh on the largest face {@code detector} finds on the chip (human's crop around
+   * its box), through {@code yaw}; empty when it finds no face or FaceMesh's face flag rejects the
+   * crop.
+   */
+  static ChipYaw mesh(
+      Function<RgbImage, Optional<FaceBox>> detector,
+      MediaPipeFaceMesh mesh,
+      ToDoubleFunction<float[]> yaw) {
+    Objects.requireNonNull(detector, "detector");
+    Objects.requireNonNull(mesh, "mesh");
+    Objects.requireNonNull(yaw, "yaw");
+    return chip ->
+        detector
+            .apply(chip)
+            .flatMap(box -> mesh.mesh(chip, box))
+            .map(points -> OptionalDouble.of(yaw.applyAsDouble(points)))
             .orElse(OptionalDouble.empty());
   }
 }

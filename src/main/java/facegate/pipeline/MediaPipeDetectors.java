@@ -4,6 +4,7 @@ import facegate.core.ErrorCode;
 import facegate.core.FaceException;
 import facegate.embed.TfjsImageNetwork;
 import facegate.vision.MediaPipeFaceDetector;
+import facegate.vision.MediaPipeFaceMesh;
 import facegate.vision.MediaPipeSettings;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -20,6 +21,12 @@ import java.util.stream.Stream;
 public final class MediaPipeDetectors {
   /** The full-range model's folder name under the models folder. */
   public static final String FULL_RANGE_MODEL = "mediapipe-face-detection-full";
+
+  /** MediaPipe FaceMesh's folder name under the models folder. */
+  public static final String FACE_MESH_MODEL = "mediapipe-facemesh";
+
+  /** FaceMesh's outputs, in the order {@link MediaPipeFaceMesh} reads them: mesh, face flag. */
+  static final List<String> FACE_MESH_OUTPUTS = List.of("Identity_2", "Identity_1");
 
   /** The short-range model's folder name under the models folder. */
   public static final String SHORT_RANGE_MODEL = "mediapipe-face-detection-short";
@@ -47,6 +54,18 @@ public final class MediaPipeDetectors {
     TfjsImageNetwork network =
         TfjsImageNetwork.load(modelJson(modelDir), "Identity", 1 / 127.5f, -1f);
     return new MediaPipeFaceDetector(network, range, settings);
+  }
+
+  /**
+   * MediaPipe FaceMesh over the graph model in {@code modelDir} (as under {@code
+   * models/mediapipe-facemesh}): input {@code x / 255} as human feeds it, outputs the mesh then the
+   * face flag.
+   *
+   * @throws FaceException MODEL_NOT_FOUND or MODEL_INVALID
+   */
+  public static MediaPipeFaceMesh loadFaceMesh(Path modelDir) {
+    return new MediaPipeFaceMesh(
+        TfjsImageNetwork.load(modelJson(modelDir), FACE_MESH_OUTPUTS, 1 / 255f, 0f));
   }
 
   /** The one TFJS graph model {@code .json} in {@code modelDir} (MODEL_NOT_FOUND otherwise). */

@@ -48,23 +48,14 @@ public record GenericFace3d(double[] x, double[] y, double[] z) {
 
   /** Parses lines {@code index x y z}; lines starting with {@code #} are comments. */
   static GenericFace3d parse(List<String> lines) {
+    double[][] points = TextFiles.indexedPoints(lines, COUNT);
     double[] x = new double[COUNT];
     double[] y = new double[COUNT];
     double[] z = new double[COUNT];
-    int seen = 0;
-    for (String line : lines) {
-      if (line.isBlank() || line.startsWith("#")) {
-        continue;
-      }
-      String[] f = line.trim().split("\\s+");
-      int i = Integer.parseInt(f[0]);
-      x[i] = Double.parseDouble(f[1]);
-      y[i] = Double.parseDouble(f[2]);
-      z[i] = Double.parseDouble(f[3]);
-      seen++;
-    }
-    if (seen != COUNT) {
-      throw new IllegalArgumentException("expected 68 points, read " + seen);
+    for (int i = 0; i < COUNT; i++) {
+      x[i] = points[i][0];
+      y[i] = points[i][1];
+      z[i] = points[i][2];
     }
     return new GenericFace3d(x, y, z);
   }

@@ -28,4 +28,30 @@ final class TextFiles {
       throw new UncheckedIOException("cannot write " + file, e);
     }
   }
+
+  /**
+   * Parses lines {@code index x y z} (blank lines and lines starting with {@code #} skipped) into
+   * {@code points[index] = {x, y, z}}.
+   *
+   * @throws IllegalArgumentException unless exactly {@code count} points are read
+   */
+  static double[][] indexedPoints(List<String> lines, int count) {
+    double[][] points = new double[count][];
+    int seen = 0;
+    for (String line : lines) {
+      if (line.isBlank() || line.startsWith("#")) {
+        continue;
+      }
+      String[] f = line.trim().split("\\s+");
+      points[Integer.parseInt(f[0])] =
+          new double[] {
+            Double.parseDouble(f[1]), Double.parseDouble(f[2]), Double.parseDouble(f[3])
+          };
+      seen++;
+    }
+    if (seen != count) {
+      throw new IllegalArgumentException("expected " + count + " points, read " + seen);
+    }
+    return points;
+  }
 }

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import facegate.pose.KeypointYaw;
+import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
@@ -30,6 +32,24 @@ class TurnEvalCommandTest {
     TurnEvalCommand command = parse("--yaw-estimator", "keypoints", "--yaw-constant", "0.25");
     assertEquals(TurnEvalCommand.YawChoice.keypoints, command.yawEstimator);
     assertEquals(0.25, command.yawConstant);
+  }
+
+  @Test
+  void takesTheMeshEstimatorAloneOrWithTheOtherTwo() {
+    TurnEvalCommand mesh = parse("--yaw-estimator", "mesh");
+    assertEquals(TurnEvalCommand.YawChoice.mesh, mesh.yawEstimator);
+    assertEquals(
+        List.of(false, false, true),
+        List.of(
+            mesh.yawEstimator.landmarks(),
+            mesh.yawEstimator.keypoints(),
+            mesh.yawEstimator.mesh()));
+    TurnEvalCommand.YawChoice all = parse("--yaw-estimator", "all").yawEstimator;
+    assertEquals(List.of(true, true, true), List.of(all.landmarks(), all.keypoints(), all.mesh()));
+    TurnEvalCommand.YawChoice both = parse().yawEstimator;
+    assertEquals(
+        List.of(true, true, false), List.of(both.landmarks(), both.keypoints(), both.mesh()));
+    assertEquals(Path.of("models/mediapipe-facemesh"), mesh.meshModel);
   }
 
   @Test

@@ -22,11 +22,12 @@ import org.junit.jupiter.api.TestFactory;
  * The graph importer against tfjs itself: each case of reference/graph/reference.json (written by
  * src/test/node/graph/make-graph-reference.js with tfjs 4.22.0's pure-JS cpu backend) runs the
  * committed model on the same 8-bit input PNG, scaled as the case says (MediaPipe's detectors: to
- * [-1, 1]; human's antispoof and liveness networks: to [0, 1]), and every value of the output
- * (detectors: 2304 or 896 anchors x 17: score logit, box, 6 keypoints; antispoof: one sigmoid;
- * liveness: two softmax values) must agree within {@link #MAX_ABS}. Logits and coordinates are in
- * the network's units (up to a few hundred), so 1e-3 is a relative agreement near 1e-5 (measured:
- * 4.6e-5 full range, 1.7e-4 short range).
+ * [-1, 1]; human's antispoof and liveness networks and FaceMesh: to [0, 1]), and every value of
+ * each output (detectors: 2304 or 896 anchors x 17: score logit, box, 6 keypoints; antispoof: one
+ * sigmoid; liveness: two softmax values; FaceMesh: 468 x (x, y, z) in pixels of 192 and the face
+ * flag) must agree within {@link #MAX_ABS}. Logits and coordinates are in the network's units (up
+ * to a few hundred), so 1e-3 is a relative agreement near 1e-5 (measured: 4.6e-5 full range, 1.7e-4
+ * short range).
  */
 class TfjsGraphParityTest {
   private static final Path REFERENCE = Path.of("src/test/resources/reference/graph");

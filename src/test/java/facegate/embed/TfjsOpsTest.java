@@ -78,6 +78,19 @@ class TfjsOpsTest {
   }
 
   @Test
+  void asymmetricSamePaddingLeavesTheInputsShapeAlone() {
+    // FaceMesh feeds one 6x6 array to three stride-2 SAME convolutions (each padded at the
+    // bottom/right only); padding must not change the shared input's shape.
+    NDArray input = nhwc(new float[] {1, 2, 3, 4, 5, 6, 7, 8, 9}, 3, 3, 1);
+    run(
+        "Conv2D",
+        NHWC_1 + ",\"padding\":{\"s\":\"" + base64("SAME") + "\"}",
+        input,
+        manager.ones(new Shape(1, 1, 2, 2)));
+    assertEquals(new Shape(1, 3, 3, 1), input.getShape());
+  }
+
+  @Test
   void fusedConvAddsBiasThenRelu() {
     float[] image = {1, -2}; // 1x1x1x2
     NDArray filter = manager.create(new float[] {1, 1, 1, -1}, new Shape(2, 2, 1, 1)); // OIHW

@@ -7,16 +7,20 @@ import facegate.core.RgbImage;
 import org.junit.jupiter.api.Test;
 
 class MirrorTest {
-  /** 100x10: red is x, green is y. */
-  private static RgbImage gradient() {
-    byte[] rgb = new byte[100 * 10 * 3];
-    for (int y = 0; y < 10; y++) {
-      for (int x = 0; x < 100; x++) {
-        rgb[(y * 100 + x) * 3] = (byte) x;
-        rgb[(y * 100 + x) * 3 + 1] = (byte) y;
+  /** {@code width} x {@code height}: red is x, green is y (both below 256). */
+  static RgbImage gradient(int width, int height) {
+    byte[] rgb = new byte[width * height * 3];
+    for (int y = 0; y < height; y++) {
+      for (int x = 0; x < width; x++) {
+        rgb[(y * width + x) * 3] = (byte) x;
+        rgb[(y * width + x) * 3 + 1] = (byte) y;
       }
     }
-    return new RgbImage(100, 10, rgb);
+    return new RgbImage(width, height, rgb);
+  }
+
+  private static RgbImage gradient() {
+    return gradient(100, 10);
   }
 
   @Test
