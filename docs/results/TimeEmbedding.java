@@ -1,7 +1,7 @@
 import facegate.core.RgbImage;
 import facegate.embed.DjlFaceEmbedder;
 import facegate.embed.FaceEmbedder;
-import facegate.embed.TfjsFaceEmbedder;
+import facegate.embed.GraphFaceEmbedder;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Random;
@@ -17,7 +17,7 @@ public class TimeEmbedding {
     int n = Integer.parseInt(args[1]);
     Path dir = Path.of("models", model);
     long t0 = System.nanoTime();
-    FaceEmbedder e = TfjsFaceEmbedder.handles(dir) ? TfjsFaceEmbedder.load(dir) : DjlFaceEmbedder.load(dir, 1, 32);
+    FaceEmbedder e = GraphFaceEmbedder.handles(dir) ? GraphFaceEmbedder.load(dir) : DjlFaceEmbedder.load(dir, 1, 32);
     System.out.printf("%s load %.0f ms%n", model, (System.nanoTime() - t0) / 1e6);
     int s = e.inputSize();
     byte[] px = new byte[s * s * 3];

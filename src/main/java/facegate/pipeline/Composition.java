@@ -7,8 +7,8 @@ import facegate.embed.DjlFaceEmbedder;
 import facegate.embed.DjlLandmarkLocator;
 import facegate.embed.DjlSsdMobilenet;
 import facegate.embed.FaceEmbedder;
+import facegate.embed.GraphFaceEmbedder;
 import facegate.embed.MeteredFaceEmbedder;
-import facegate.embed.TfjsFaceEmbedder;
 import facegate.gallery.FaceCrops;
 import facegate.gallery.FolderFaceCrops;
 import facegate.gallery.Gallery;
@@ -112,13 +112,13 @@ public final class Composition {
   }
 
   /**
-   * The embedding network in {@code modelDir}: a TFJS graph model ({@link TfjsFaceEmbedder}) when
+   * The embedding network in {@code modelDir}: a TFJS graph model ({@link GraphFaceEmbedder}) when
    * its {@code model.json} says {@code tfjs-graph}, otherwise a DJL network with {@code predictors}
    * predictors and batches of at least 32.
    */
   private static FaceEmbedder embedder(Path modelDir, int predictors, int batchSize) {
-    if (TfjsFaceEmbedder.handles(modelDir)) {
-      return TfjsFaceEmbedder.load(modelDir);
+    if (GraphFaceEmbedder.handles(modelDir)) {
+      return GraphFaceEmbedder.load(modelDir);
     }
     return DjlFaceEmbedder.load(modelDir, predictors, Math.max(32, batchSize));
   }

@@ -15,7 +15,7 @@ import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The channel order of a tfjs-graph card: what {@link TfjsFaceEmbedder} feeds the graph. */
+/** The channel order of a tfjs-graph card: what {@link GraphFaceEmbedder} feeds the graph. */
 class TfjsFaceEmbedderInputTest {
   private static final Path FACERES = Path.of("models/faceres");
 
@@ -73,7 +73,7 @@ class TfjsFaceEmbedderInputTest {
     for (int i = 0; i < rgb.length; i++) {
       rgb[i] = (byte) (10 * (i % 3 + 1));
     }
-    try (TfjsFaceEmbedder embedder = TfjsFaceEmbedder.load(model)) {
+    try (GraphFaceEmbedder embedder = GraphFaceEmbedder.load(model)) {
       return Arrays.copyOf(embedder.input(new RgbImage(side, side, rgb)).values(), 6);
     }
   }

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.TestFactory;
 
 /**
  * The human-models embedders (faceres, faceres-deep, mobilefacenet, mobileface) through {@link
- * TfjsFaceEmbedder} against tfjs itself: each case of reference/embedders/reference.json (written
+ * GraphFaceEmbedder} against tfjs itself: each case of reference/embedders/reference.json (written
  * by src/test/node/graph/make-embedder-reference.js, tfjs 4.22.0 pure-JS cpu backend) embeds the
  * same 8-bit input PNG, scaled as the model's model.json says; the L2-normalised tfjs output and
  * the embedder's must agree value by value within {@link #MAX_ABS}.
@@ -47,8 +47,8 @@ class TfjsFaceEmbedderParityTest {
     String name = reference.get("name").getAsString();
     RgbImage chip = new ImageDecoder().decode(Files.readAllBytes(REFERENCE.resolve(name + ".png")));
     float[] expected = Embedding.normalize(floats(REFERENCE.resolve(name + ".f32"))).values();
-    try (TfjsFaceEmbedder embedder =
-        TfjsFaceEmbedder.load(Path.of("models", reference.get("model").getAsString()))) {
+    try (GraphFaceEmbedder embedder =
+        GraphFaceEmbedder.load(Path.of("models", reference.get("model").getAsString()))) {
       assertEquals(expected.length, embedder.dimension(), name + " dimension");
       float[] actual = embedder.embed(List.of(chip)).get(0).values();
       double worst = TfjsGraphParityTest.maxAbsDifference(expected, actual);

@@ -14,25 +14,37 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * MobileFace ({@code models/mobileface}) through the whole pipeline on the LFW fixtures (12 people,
- * 3 photos each): its embeddings must tell people apart. With the former input (0-1 pixels, on the
- * dlib chip or the ArcFace chip) every face got nearly the same embedding: genuine and impostor
- * mean cosines both 0.9999, 2.4e-5 apart, AUC 0.66. With the card's 0-255 input on the ArcFace
- * chip: 0.38 vs 0.06, AUC 0.97. Parity with tfjs ({@code TfjsFaceEmbedderParityTest}) cannot catch
- * a wrong input, as both sides get the same one.
+ * The ArcFace-chip embedders through the whole pipeline on the LFW fixtures (12 people, 3 photos
+ * each): their embeddings must tell people apart. MobileFace ({@code models/mobileface}, TFJS):
+ * With the former input (0-1 pixels, on the dlib chip or the ArcFace chip) every face got nearly
+ * the same embedding: genuine and impostor mean cosines both 0.9999, 2.4e-5 apart, AUC 0.66. With
+ * the card's 0-255 input on the ArcFace chip: 0.38 vs 0.06, AUC 0.97. FacePlugin's network ({@code
+ * models/faceplugin-mfn512}, ONNX), on its card's (pixel - 127) / 128: 0.58 vs 0.01, AUC 0.9997.
+ * Parity with tfjs or onnxruntime ({@code TfjsFaceEmbedderParityTest}, {@code
+ * OnnxEmbedderParityTest}) cannot catch a wrong input, as both sides get the same one.
  */
 class ArcFaceEmbedderSeparationTest {
   private static final Path FIXTURES = Path.of("src/test/resources/fixtures/lfw");
 
   @Test
   void mobileFaceSeparatesTheFixturePeople() throws IOException {
+    separatesTheFixturePeople("mobileface", 0.2, 0.9);
+  }
+
+  @Test
+  void facePluginSeparatesTheFixturePeople() throws IOException {
+    separatesTheFixturePeople("faceplugin-mfn512", 0.4, 0.99);
+  }
+
+  private static void separatesTheFixturePeople(String model, double minGap, double minAuc)
+      throws IOException {
     List<String> people = new ArrayList<>();
     List<Embedding> embeddings = new ArrayList<>();
     try (FaceRecognizer recognizer =
             Composition.recognizer(
                 PipelineSettings.inFolder(
                     Path.of("models"),
-                    "mobileface",
+                    model,
                     "landmark68-faceapi",
                     "ssd-mobilenetv1-faceapi",
                     1,
@@ -60,10 +72,10 @@ class ArcFaceEmbedderSeparationTest {
     }
     double auc = ordered / (double) (genuine.size() * impostor.size());
     System.out.printf(
-        "mobileface fixtures: genuine mean %.4f, impostor mean %.4f, AUC %.4f%n",
-        mean(genuine), mean(impostor), auc);
-    assertTrue(gap > 0.2, "genuine - impostor mean cosine " + gap);
-    assertTrue(auc > 0.9, "share of genuine pairs above impostor pairs " + auc);
+        "%s fixtures: genuine mean %.4f, impostor mean %.4f, AUC %.4f%n",
+        model, mean(genuine), mean(impostor), auc);
+    assertTrue(gap > minGap, model + ": genuine - impostor mean cosine " + gap);
+    assertTrue(auc > minAuc, model + ": share of genuine pairs above impostor pairs " + auc);
   }
 
   private static double mean(List<Double> values) {

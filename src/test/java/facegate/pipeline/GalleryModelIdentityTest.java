@@ -13,9 +13,9 @@ import facegate.core.ErrorCode;
 import facegate.core.FaceException;
 import facegate.core.Landmarks;
 import facegate.core.RgbImage;
+import facegate.embed.GraphFaceEmbedder;
 import facegate.embed.LandmarkLocator;
 import facegate.embed.NormalizationCard;
-import facegate.embed.TfjsFaceEmbedder;
 import facegate.gallery.Gallery;
 import facegate.gallery.GalleryOptions;
 import facegate.gallery.HnswGallery;
@@ -121,7 +121,7 @@ class GalleryModelIdentityTest {
   }
 
   private static FaceRecognizer recognizer(Path model) {
-    TfjsFaceEmbedder embedder = TfjsFaceEmbedder.load(model);
+    GraphFaceEmbedder embedder = GraphFaceEmbedder.load(model);
     return new FaceRecognizer(
         new ImageDecoder(), image -> List.of(), new NoLandmarks(), embedder, List.of(embedder));
   }

