@@ -27,8 +27,8 @@ final class ModelOptions {
       defaultValue = "models/dlib-resnet-faceapi",
       converter = ModelFolderConverter.class,
       description =
-          "Embedding model folder, or a folder name under models/ (e.g. faceres, faceres-deep,"
-              + " mobilefacenet, mobileface; default: ${DEFAULT-VALUE}).")
+          "Embedding model folder, or a folder name under models/ (e.g. faceplugin-mfn512, faceres,"
+              + " faceres-deep, mobilefacenet, mobileface; default: ${DEFAULT-VALUE}).")
   Path model;
 
   /** A path as given, or {@code models/<name>} for a bare name that is no folder here. */
@@ -71,9 +71,9 @@ final class ModelOptions {
   }
 
   /**
-   * Identifies what the pipeline computes: the pipeline version, a TFJS graph embedder's input
-   * fields ({@link GraphFaceEmbedder#inputSignature}) and the bytes of the networks' parameter
-   * files (not the rest of model.json, which calibration rewrites).
+   * Identifies what the pipeline computes: the pipeline version, a graph embedder's input fields
+   * ({@link GraphFaceEmbedder#inputSignature}) and the bytes of the networks' parameter files (not
+   * the rest of model.json, which calibration rewrites).
    */
   String fingerprint() {
     String input = GraphFaceEmbedder.inputSignature(model);
@@ -88,9 +88,9 @@ final class ModelOptions {
 
   /**
    * SHA-256 of the pipeline version, then {@code tags}, then the bytes of every {@code .params}
-   * file and every TFJS weights {@code .bin} file (not the normalisation cohort {@code cohort.bin})
-   * in {@code modelDirs} (in that order, files sorted): what a cache of pipeline outputs is keyed
-   * by.
+   * file, every TFJS weights {@code .bin} file (not the normalisation cohort {@code cohort.bin})
+   * and every ONNX {@code .onnx} file in {@code modelDirs} (in that order, files sorted): what a
+   * cache of pipeline outputs is keyed by.
    */
   static String fingerprint(List<String> tags, List<Path> modelDirs) {
     try {
@@ -116,6 +116,8 @@ final class ModelOptions {
 
   private static boolean isWeights(Path file) {
     String name = file.getFileName().toString();
-    return name.endsWith(".params") || (name.endsWith(".bin") && !name.equals("cohort.bin"));
+    return name.endsWith(".params")
+        || name.endsWith(".onnx")
+        || (name.endsWith(".bin") && !name.equals("cohort.bin"));
   }
 }

@@ -96,7 +96,7 @@ final class PredictorPool implements AutoCloseable {
           ErrorCode.MODEL_INVALID,
           dir
               + ": a DJL embedding network takes RGB dlib chips; other alignments and BGR are for"
-              + " tfjs-graph");
+              + " graph models (tfjs-graph, onnx-graph)");
     }
     if (!architecture.acceptsInputSize(card.inputSize())
         || card.dimension() != architecture.dimension()) {

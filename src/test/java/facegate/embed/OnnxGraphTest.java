@@ -97,6 +97,31 @@ class OnnxGraphTest {
     }
   }
 
+  @Test
+  void anOnnxCardIsCheckedAgainstItsGraph() throws IOException {
+    write(model(conv("1", "1", "1", "1"), "PRelu"));
+    Files.writeString(dir.resolve("model.json"), card("nothing", 3));
+    FaceException wrongOutput =
+        assertThrows(FaceException.class, () -> GraphFaceEmbedder.load(dir));
+    assertEquals(ErrorCode.MODEL_INVALID, wrongOutput.errorCode());
+    assertTrue(wrongOutput.getMessage().contains("not nothing"), wrongOutput.getMessage());
+    // the graph takes 2 channels of 3x3: not an RGB chip of the card's size
+    Files.writeString(dir.resolve("model.json"), card("y", 3));
+    FaceException notRgb = assertThrows(FaceException.class, () -> GraphFaceEmbedder.load(dir));
+    assertEquals(ErrorCode.MODEL_INVALID, notRgb.errorCode());
+    assertTrue(notRgb.getMessage().contains("the graph takes"), notRgb.getMessage());
+  }
+
+  private static String card(String output, int side) {
+    return "{\"name\": \"tiny\", \"architecture\": \"onnx-graph\", \"graph\": \"tiny.onnx\","
+        + " \"output\": \""
+        + output
+        + "\", \"inputSize\": "
+        + side
+        + ", \"channelOrder\": \"RGB\", \"meanRgb\": [0, 0, 0], \"scale\": 1.0,"
+        + " \"dimension\": 18}";
+  }
+
   /** y = reshape(prelu(depthwise(x) + b) + x, [1, -1]), computed with plain loops. */
   private static float[] expected() {
     float[] y = new float[18];
