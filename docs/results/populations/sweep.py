@@ -12,7 +12,7 @@ top-100 cosines with the default cohort and with the gallery's other people. Fro
   score   s  adaptive S-norm ((s - mu_a) / sd_a + (s - mu_b) / sd_b) / 2   (what the service does)
           z  template side only (s - mu_b) / sd_b;  t  probe side only (s - mu_a) / sd_a
           m  mean only ((s - mu_a) + (s - mu_b)) / 2 (no division by sd)
-  floor   also require raw >= floor (none, 0.85, 0.88, 0.90)
+  floor   also require raw >= floor (none, 0.85, 0.88, 0.90; env SWEEP_FLOORS for another network)
 The target: FAR <= 1 % and FRR <= 5 % on every data set at one setting. The cost of a setting is
 max over data sets of max(FAR / 1 %, FRR / 5 %): <= 1 meets the target.
 Selection is cross-validated by people: each data set's claimed people are split in two halves
@@ -29,7 +29,8 @@ import numpy as np
 KS = [5, 10, 20, 50, 100]
 COHORTS = ['union', 'gallery', 'rule200', 'default']
 SCORES = ['s', 'z', 't', 'm']
-FLOORS = [None, 0.85, 0.88, 0.90]
+# raw-cosine floors on the network's own scale (dlib's by default); e.g. SWEEP_FLOORS=0.2,0.25,0.3
+FLOORS = [None] + [float(f) for f in os.environ.get('SWEEP_FLOORS', '0.85,0.88,0.90').split(',')]
 MIN_SD = 1e-3
 FAR_TARGET, FRR_TARGET = 0.01, 0.05
 
