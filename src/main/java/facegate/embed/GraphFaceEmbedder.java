@@ -16,12 +16,12 @@ import java.util.OptionalDouble;
  * an ONNX graph (e.g. FacePlugin's MobileFaceNet-style ArcFace network), run by {@link OnnxGraph}.
  * Its folder's {@code model.json} has {@code architecture: tfjs-graph} or {@code onnx-graph}, the
  * graph file ({@code graph}), the output node ({@code output}), the input side ({@code inputSize}),
- * the channel order ({@code channelOrder}
- * RGB, or BGR: the chip's channels reversed), the input scaling -- each 0-255 channel becomes
- * {@code (pixel - meanRgb[c]) * scale} (FaceRes and MobileFace take 0-255, MobileFaceNet 0-1) --
- * and the chip layout ({@code alignment}, see {@link #chipAlignment()}). The aligned chip is the
- * network's input as it is (NHWC for TFJS, NCHW for ONNX); the output is L2-normalised here.
- * Thread-safe, as the graphs are.
+ * the channel order ({@code channelOrder} RGB, or BGR: the chip's channels reversed), the input
+ * scaling -- each 0-255 channel becomes {@code (pixel - meanRgb[c]) * scale} (FaceRes and
+ * MobileFace take 0-255, MobileFaceNet 0-1, FacePlugin's (pixel - 127) / 128) -- and the chip
+ * layout ({@code alignment}, see {@link #chipAlignment()}). The aligned chip is the network's input
+ * as it is (NHWC for TFJS, NCHW for ONNX); the output is L2-normalised here. Thread-safe, as the
+ * graphs are.
  */
 public final class GraphFaceEmbedder implements FaceEmbedder {
   /** The {@code architecture} of a TFJS graph model's {@code model.json}. */
