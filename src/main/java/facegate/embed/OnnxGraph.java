@@ -23,15 +23,14 @@ import java.util.TreeSet;
  * An ONNX graph ({@link OnnxModel}) executed on DJL arrays (the PyTorch engine), NCHW as ONNX has
  * it. The ops are those of the ONNX face embedders shipped here (MobileFaceNet-style networks with
  * batch norm folded into the convolutions): {@code Conv} (any group count, symmetric pads), {@code
- * PRelu}, {@code Relu}, {@code Add}, {@code Mul}, {@code Reshape}, {@code Flatten}; a model with
- * any other op is refused at load with all of them named.
+ * PRelu}, {@code Add} and {@code Reshape}; a model with any other op is refused at load with all of
+ * them named.
  *
  * <p>One input, the graph's declared outputs. Thread-safe like {@link TfjsGraph}: each {@link #run}
  * works in its own sub-manager; the initializers are shared and never written.
  */
 public final class OnnxGraph implements AutoCloseable {
-  private static final Set<String> SUPPORTED =
-      Set.of("Conv", "PRelu", "Relu", "Add", "Mul", "Reshape", "Flatten");
+  private static final Set<String> SUPPORTED = Set.of("Conv", "PRelu", "Add", "Reshape");
 
   private final NDManager manager;
   private final OnnxModel model;
@@ -165,19 +164,8 @@ public final class OnnxGraph implements AutoCloseable {
         NDArray x = in.get(0);
         yield x.maximum(0f).add(x.minimum(0f).mul(in.get(1)));
       }
-      case "Relu" -> in.get(0).maximum(0f);
       case "Add" -> in.get(0).add(in.get(1));
-      case "Mul" -> in.get(0).mul(in.get(1));
       case "Reshape" -> reshape(node, in.get(0));
-      case "Flatten" -> {
-        Shape s = in.get(0).getShape();
-        int axis = (int) node.integer("axis", 1);
-        long outer = 1;
-        for (int i = 0; i < axis; i++) {
-          outer *= s.get(i);
-        }
-        yield in.get(0).reshape(outer, -1);
-      }
       default -> throw node.invalid("is not supported");
     };
   }
