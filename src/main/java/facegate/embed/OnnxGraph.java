@@ -2,7 +2,6 @@ package facegate.embed;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.convolutional.Conv2d;
 import facegate.core.ErrorCode;
@@ -102,15 +101,7 @@ public final class OnnxGraph implements AutoCloseable {
    */
   public Map<String, TfjsTensor> run(TfjsTensor input) {
     int[] shape = input.shape();
-    long[] expected = model.inputShape();
-    boolean fits = shape.length == expected.length;
-    for (int i = 0; fits && i < shape.length; i++) {
-      fits = expected[i] < 0 || expected[i] == shape[i];
-    }
-    if (!fits) {
-      throw new IllegalArgumentException(
-          "input shape " + Arrays.toString(shape) + " does not fit " + Arrays.toString(expected));
-    }
+    TfjsTensor.requireFits(shape, model.inputShape());
     try (NDManager call = manager.newSubManager()) {
       Map<String, NDArray> values = new HashMap<>(constants);
       long[] dims = Arrays.stream(shape).asLongStream().toArray();
@@ -134,12 +125,7 @@ public final class OnnxGraph implements AutoCloseable {
       }
       Map<String, TfjsTensor> outputs = new LinkedHashMap<>();
       for (String name : model.outputNames()) {
-        NDArray array = values.get(name);
-        int[] outShape =
-            Arrays.stream(array.getShape().getShape()).mapToInt(Math::toIntExact).toArray();
-        outputs.put(
-            name,
-            new TfjsTensor(name, outShape, array.toType(DataType.FLOAT32, false).toFloatArray()));
+        outputs.put(name, TfjsTensor.of(name, values.get(name)));
       }
       return outputs;
     }

@@ -3,7 +3,6 @@ package facegate.embed;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
@@ -167,14 +166,7 @@ public final class TfjsGraph implements AutoCloseable {
    */
   public Map<String, TfjsTensor> run(TfjsTensor input) {
     int[] shape = input.shape();
-    boolean fits = shape.length == inputShape.length;
-    for (int i = 0; fits && i < shape.length; i++) {
-      fits = inputShape[i] < 0 || inputShape[i] == shape[i];
-    }
-    if (!fits) {
-      throw new IllegalArgumentException(
-          "input shape " + Arrays.toString(shape) + " does not fit " + Arrays.toString(inputShape));
-    }
+    TfjsTensor.requireFits(shape, inputShape);
     try (NDManager call = manager.newSubManager()) {
       Map<String, NDArray> values = new HashMap<>(constants);
       long[] dims = Arrays.stream(shape).asLongStream().toArray();
@@ -184,12 +176,7 @@ public final class TfjsGraph implements AutoCloseable {
       }
       Map<String, TfjsTensor> outputs = new LinkedHashMap<>();
       for (String name : outputNames) {
-        NDArray array = values.get(name);
-        int[] outShape =
-            Arrays.stream(array.getShape().getShape()).mapToInt(Math::toIntExact).toArray();
-        outputs.put(
-            name,
-            new TfjsTensor(name, outShape, array.toType(DataType.FLOAT32, false).toFloatArray()));
+        outputs.put(name, TfjsTensor.of(name, values.get(name)));
       }
       return outputs;
     }

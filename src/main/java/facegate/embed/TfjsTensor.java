@@ -1,5 +1,7 @@
 package facegate.embed;
 
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.types.DataType;
 import java.util.Arrays;
 
 /**
@@ -38,6 +40,29 @@ public record TfjsTensor(String name, int[] shape, float[] values) {
       count *= dimension;
     }
     return Math.toIntExact(count);
+  }
+
+  /** {@code array} as a float32 tensor named {@code name} (integer arrays converted). */
+  static TfjsTensor of(String name, NDArray array) {
+    int[] shape = Arrays.stream(array.getShape().getShape()).mapToInt(Math::toIntExact).toArray();
+    return new TfjsTensor(name, shape, array.toType(DataType.FLOAT32, false).toFloatArray());
+  }
+
+  /**
+   * Checks a graph input's shape against the graph's declared one, where {@code -1} accepts any
+   * size.
+   *
+   * @throws IllegalArgumentException when it does not fit
+   */
+  static void requireFits(int[] shape, long[] declared) {
+    boolean fits = shape.length == declared.length;
+    for (int i = 0; fits && i < shape.length; i++) {
+      fits = declared[i] < 0 || declared[i] == shape[i];
+    }
+    if (!fits) {
+      throw new IllegalArgumentException(
+          "input shape " + Arrays.toString(shape) + " does not fit " + Arrays.toString(declared));
+    }
   }
 
   @Override
