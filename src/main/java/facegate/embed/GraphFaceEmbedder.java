@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalDouble;
+import java.util.function.Function;
 
 /**
  * A face embedder that is a graph model: a TFJS graph (the embedders of {@code
@@ -30,23 +31,22 @@ public final class GraphFaceEmbedder implements FaceEmbedder {
   /** The {@code architecture} of an ONNX graph model's {@code model.json}. */
   public static final String ONNX = "onnx-graph";
 
-  /** One graph run: the input tensor in, the embedding node's values out. */
-  private interface Network extends AutoCloseable {
-    float[] embedding(TfjsTensor input);
-
-    @Override
-    void close();
-  }
-
   private final ModelCard card;
-  private final Network network;
+  private final Function<TfjsTensor, TfjsTensor> run; // the input in, the embedding node out
+  private final Runnable closeGraph;
   private final boolean channelsFirst;
   private final float[] mean;
   private final float scale;
 
-  private GraphFaceEmbedder(ModelCard card, Network network, long[] shape, boolean channelsFirst) {
+  private GraphFaceEmbedder(
+      ModelCard card,
+      Function<TfjsTensor, TfjsTensor> run,
+      Runnable closeGraph,
+      long[] shape,
+      boolean channelsFirst) {
     this.card = card;
-    this.network = network;
+    this.run = run;
+    this.closeGraph = closeGraph;
     this.channelsFirst = channelsFirst;
     double[] meanRgb = card.meanRgb();
     mean = new float[] {(float) meanRgb[0], (float) meanRgb[1], (float) meanRgb[2]};
@@ -131,26 +131,14 @@ public final class GraphFaceEmbedder implements FaceEmbedder {
 
   private static GraphFaceEmbedder build(
       ModelCard card,
-      Runnable close,
+      Runnable closeGraph,
       long[] shape,
       boolean channelsFirst,
-      java.util.function.Function<TfjsTensor, TfjsTensor> run) {
-    Network network =
-        new Network() {
-          @Override
-          public float[] embedding(TfjsTensor input) {
-            return run.apply(input).values();
-          }
-
-          @Override
-          public void close() {
-            close.run();
-          }
-        };
+      Function<TfjsTensor, TfjsTensor> run) {
     try {
-      return new GraphFaceEmbedder(card, network, shape, channelsFirst);
+      return new GraphFaceEmbedder(card, run, closeGraph, shape, channelsFirst);
     } catch (RuntimeException e) {
-      network.close();
+      closeGraph.run();
       throw e;
     }
   }
@@ -207,7 +195,7 @@ public final class GraphFaceEmbedder implements FaceEmbedder {
   public List<Embedding> embed(List<RgbImage> chips) {
     List<Embedding> embeddings = new ArrayList<>(chips.size());
     for (RgbImage chip : chips) {
-      float[] output = network.embedding(input(chip));
+      float[] output = run.apply(input(chip)).values();
       if (output.length != card.dimension()) {
         throw new IllegalArgumentException(
             card.name() + " gave " + output.length + " values, expected " + card.dimension());
@@ -230,22 +218,15 @@ public final class GraphFaceEmbedder implements FaceEmbedder {
     byte[] rgb = chip.rgb();
     float[] values = new float[rgb.length];
     boolean bgr = card.bgr();
+    int plane = side * side;
     for (int i = 0; i < values.length; i++) {
       int channel = i % 3;
       int source = bgr ? i - channel + 2 - channel : i;
-      values[i] = ((rgb[source] & 0xff) - mean[channel]) * scale;
+      int target = channelsFirst ? channel * plane + i / 3 : i;
+      values[target] = ((rgb[source] & 0xff) - mean[channel]) * scale;
     }
-    if (!channelsFirst) {
-      return new TfjsTensor("input", new int[] {1, side, side, 3}, values);
-    }
-    int plane = side * side;
-    float[] planar = new float[values.length];
-    for (int p = 0; p < plane; p++) {
-      for (int c = 0; c < 3; c++) {
-        planar[c * plane + p] = values[p * 3 + c];
-      }
-    }
-    return new TfjsTensor("input", new int[] {1, 3, side, side}, planar);
+    int[] shape = channelsFirst ? new int[] {1, 3, side, side} : new int[] {1, side, side, 3};
+    return new TfjsTensor("input", shape, values);
   }
 
   private static OptionalDouble optional(Double value) {
@@ -254,6 +235,6 @@ public final class GraphFaceEmbedder implements FaceEmbedder {
 
   @Override
   public void close() {
-    network.close();
+    closeGraph.run();
   }
 }
