@@ -3,16 +3,12 @@ package facegate.embed;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
 import facegate.core.Embedding;
 import facegate.core.RgbImage;
 import facegate.vision.ImageDecoder;
 import facegate.vision.Mirror;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -34,13 +30,7 @@ class OnnxEmbedderParityTest {
 
   @TestFactory
   Stream<DynamicTest> matchesOnnxRuntime() throws IOException {
-    JsonObject summary =
-        JsonParser.parseString(Files.readString(REFERENCE.resolve("reference.json")))
-            .getAsJsonObject();
-    List<JsonObject> cases =
-        summary.getAsJsonArray("cases").asList().stream()
-            .map(JsonElement::getAsJsonObject)
-            .toList();
+    List<JsonObject> cases = TfjsGraphParityTest.referenceCases(REFERENCE);
     assertTrue(cases.size() >= 2, "reference cases: " + cases.size());
     return cases.stream()
         .map(
@@ -57,7 +47,8 @@ class OnnxEmbedderParityTest {
     if (reference.get("mirror").getAsBoolean()) {
       chip = Mirror.horizontal(chip);
     }
-    float[] expected = Embedding.normalize(floats(REFERENCE.resolve(name + ".f32"))).values();
+    float[] expected =
+        Embedding.normalize(TfjsGraphParityTest.floats(REFERENCE.resolve(name + ".f32"))).values();
     try (GraphFaceEmbedder embedder =
         GraphFaceEmbedder.load(Path.of("models", reference.get("model").getAsString()))) {
       assertEquals(expected.length, embedder.dimension(), name + " dimension");
@@ -66,12 +57,5 @@ class OnnxEmbedderParityTest {
       System.out.printf("%s max |djl - onnxruntime| = %.3g (L2-normalised)%n", name, worst);
       assertTrue(worst <= MAX_ABS, name + " differs by " + worst);
     }
-  }
-
-  private static float[] floats(Path file) throws IOException {
-    ByteBuffer bytes = ByteBuffer.wrap(Files.readAllBytes(file)).order(ByteOrder.LITTLE_ENDIAN);
-    float[] values = new float[bytes.remaining() / 4];
-    bytes.asFloatBuffer().get(values);
-    return values;
   }
 }

@@ -3,15 +3,11 @@ package facegate.embed;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
 import facegate.core.Embedding;
 import facegate.core.RgbImage;
 import facegate.vision.ImageDecoder;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -32,11 +28,7 @@ class TfjsFaceEmbedderParityTest {
 
   @TestFactory
   Stream<DynamicTest> matchesTfjs() throws IOException {
-    JsonObject summary =
-        JsonParser.parseString(Files.readString(REFERENCE.resolve("reference.json")))
-            .getAsJsonObject();
-    return summary.getAsJsonArray("cases").asList().stream()
-        .map(JsonElement::getAsJsonObject)
+    return TfjsGraphParityTest.referenceCases(REFERENCE).stream()
         .map(
             reference ->
                 DynamicTest.dynamicTest(
@@ -46,7 +38,8 @@ class TfjsFaceEmbedderParityTest {
   private static void matches(JsonObject reference) throws IOException {
     String name = reference.get("name").getAsString();
     RgbImage chip = new ImageDecoder().decode(Files.readAllBytes(REFERENCE.resolve(name + ".png")));
-    float[] expected = Embedding.normalize(floats(REFERENCE.resolve(name + ".f32"))).values();
+    float[] expected =
+        Embedding.normalize(TfjsGraphParityTest.floats(REFERENCE.resolve(name + ".f32"))).values();
     try (GraphFaceEmbedder embedder =
         GraphFaceEmbedder.load(Path.of("models", reference.get("model").getAsString()))) {
       assertEquals(expected.length, embedder.dimension(), name + " dimension");
@@ -55,12 +48,5 @@ class TfjsFaceEmbedderParityTest {
       System.out.printf("%s max |djl - tfjs| = %.3g (L2-normalised)%n", name, worst);
       assertTrue(worst <= MAX_ABS, name + " differs by " + worst);
     }
-  }
-
-  private static float[] floats(Path file) throws IOException {
-    ByteBuffer bytes = ByteBuffer.wrap(Files.readAllBytes(file)).order(ByteOrder.LITTLE_ENDIAN);
-    float[] values = new float[bytes.remaining() / 4];
-    bytes.asFloatBuffer().get(values);
-    return values;
   }
 }

@@ -13,6 +13,7 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
@@ -35,11 +36,7 @@ class TfjsGraphParityTest {
 
   @TestFactory
   Stream<DynamicTest> matchesTfjs() throws IOException {
-    JsonObject summary =
-        JsonParser.parseString(Files.readString(REFERENCE.resolve("reference.json")))
-            .getAsJsonObject();
-    return summary.getAsJsonArray("cases").asList().stream()
-        .map(JsonElement::getAsJsonObject)
+    return referenceCases(REFERENCE).stream()
         .map(
             reference ->
                 DynamicTest.dynamicTest(
@@ -92,7 +89,17 @@ class TfjsGraphParityTest {
     return worst;
   }
 
-  private static float[] floats(Path file) throws IOException {
+  /** The {@code cases} of {@code dir/reference.json}, as the reference scripts write them. */
+  static List<JsonObject> referenceCases(Path dir) throws IOException {
+    JsonObject summary =
+        JsonParser.parseString(Files.readString(dir.resolve("reference.json"))).getAsJsonObject();
+    return summary.getAsJsonArray("cases").asList().stream()
+        .map(JsonElement::getAsJsonObject)
+        .toList();
+  }
+
+  /** A reference output file: float32, little-endian. */
+  static float[] floats(Path file) throws IOException {
     ByteBuffer bytes = ByteBuffer.wrap(Files.readAllBytes(file)).order(ByteOrder.LITTLE_ENDIAN);
     float[] values = new float[bytes.remaining() / 4];
     bytes.asFloatBuffer().get(values);
