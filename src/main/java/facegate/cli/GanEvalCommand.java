@@ -60,7 +60,9 @@ final class GanEvalCommand implements Callable<Integer> {
           "need " + 2 * faces + " faces (sources + a real reference set), have " + samples.size());
     }
     List<GanViewEvaluation.Face> chips =
-        samples.stream().map(s -> new GanViewEvaluation.Face(s.chip(), s.chipLandmarks())).toList();
+        samples.stream()
+            .map(s -> new GanViewEvaluation.Face(s.identity(), s.chip(), s.chipLandmarks()))
+            .toList();
     GanViewEvaluation.Result result;
     try (PoseGan gan = PoseGan.open(ganModel);
         FaceRecognizer recognizer = datasets.openRecognizer(1)) {

@@ -3,15 +3,19 @@ package facegate.cli;
 import com.google.gson.JsonObject;
 import facegate.core.RgbImage;
 import facegate.embed.TrainableNetwork;
+import facegate.pose.FaceRenderer3d;
 import facegate.pose.HeadPoseEstimator;
+import facegate.pose.ProfileIdentity;
 import facegate.pose.RepairConfig;
 import facegate.pose.RepairTrainer;
 import facegate.pose.RotateAndRender;
 import facegate.train.FaceSample;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -52,6 +56,23 @@ final class TrainRepairCommand implements Callable<Integer> {
   float totalVariationWeight;
 
   @Option(
+      names = "--lambda-profile",
+      defaultValue = "0",
+      description =
+          "Weight of the real-profile identity term: frontals turned to 60-90 degrees, repaired,"
+              + " against their people's real turned faces, by --profile-identity-model; 0 for"
+              + " none (default: ${DEFAULT-VALUE}).")
+  float profileWeight;
+
+  @Option(
+      names = "--profile-identity-model",
+      defaultValue = "models/dlib-resnet-faceapi",
+      description =
+          "Frozen network of the real-profile term; it must take the crops' chip size"
+              + " (default: ${DEFAULT-VALUE}).")
+  Path profileIdentityModel;
+
+  @Option(
       names = "--sample-every",
       defaultValue = "100",
       description = "Steps between sample grids and checkpoints (default: 100).")
@@ -82,20 +103,28 @@ final class TrainRepairCommand implements Callable<Integer> {
             identityWeight,
             adversarialWeight,
             totalVariationWeight,
+            profileWeight,
             generator.seed,
             sampleEvery);
     List<FaceSample> samples = heldOut.split(datasets.loadOrBuild("crops")).training();
     HeadPoseEstimator poses = HeadPoseEstimator.shipped();
     List<RepairTrainer.Source> sources = new ArrayList<>();
     List<RgbImage> turned = new ArrayList<>();
+    List<ProfileIdentity.Frontal> frontals = new ArrayList<>();
+    Map<String, List<RgbImage>> turnedByPerson = new LinkedHashMap<>();
     for (FaceSample sample : samples) {
       RepairTrainer.Source source =
           RepairTrainer.Source.resampled(
               sample.chip(), sample.chipLandmarks(), generator.imageSize);
       if (Math.abs(poses.estimate(sample.chipLandmarks()).yawDegrees()) < turnedYawDegrees) {
         sources.add(source);
+        frontals.add(
+            new ProfileIdentity.Frontal(sample.chip(), sample.chipLandmarks(), sample.identity()));
       } else {
         turned.add(source.chip());
+        turnedByPerson
+            .computeIfAbsent(sample.identity(), k -> new ArrayList<>())
+            .add(sample.chip());
       }
     }
     System.err.printf(
@@ -108,9 +137,25 @@ final class TrainRepairCommand implements Callable<Integer> {
     manifest.addProperty("realTurnedFaces", turned.size());
     manifest.addProperty("heldOut", heldOut.describe());
     RepairTrainer.StepReport last;
-    try (TrainableNetwork identity = generator.identityNetwork()) {
+    try (TrainableNetwork identity = generator.identityNetwork();
+        TrainableNetwork profileNetwork =
+            profileWeight > 0
+                ? TrainableNetwork.load(profileIdentityModel, ai.djl.Device.cpu())
+                : null) {
+      ProfileIdentity profileTerm = null;
+      if (profileNetwork != null) {
+        profileTerm =
+            ProfileIdentity.of(profileNetwork, FaceRenderer3d.shipped(), frontals, turnedByPerson);
+        System.err.printf(
+            Locale.ROOT,
+            "real-profile identity term: %d frontals of %d people with real turned faces%n",
+            profileTerm.frontals(),
+            profileTerm.people());
+        manifest.addProperty("profileIdentityModel", profileIdentityModel.toString());
+      }
       last =
-          new RepairTrainer(config, sources, turned, identity, RotateAndRender.shipped())
+          new RepairTrainer(
+                  config, sources, turned, identity, RotateAndRender.shipped(), profileTerm)
               .train(generator.out, manifest, progress());
     }
     System.out.printf(
@@ -137,12 +182,14 @@ final class TrainRepairCommand implements Callable<Integer> {
             r.step(),
             String.format(
                 Locale.ROOT,
-                " G %.3f D %.3f L1 %.4f (unrepaired %.4f) id %.3f %.1f img/s ETA %d:%02d",
+                " G %.3f D %.3f L1 %.4f (unrepaired %.4f) id %.3f profile %.3f %.1f img/s"
+                    + " ETA %d:%02d",
                 r.generatorLoss(),
                 r.discriminatorLoss(),
                 r.l1Loss(),
                 r.unrepairedL1(),
                 r.identityLoss(),
+                r.profileLoss(),
                 r.imagesPerSecond(),
                 r.etaSeconds() / 60,
                 r.etaSeconds() % 60));

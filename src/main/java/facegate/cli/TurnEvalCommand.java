@@ -120,7 +120,7 @@ final class TurnEvalCommand implements Callable<Integer> {
     for (FaceSample sample : held) {
       String label = labels.get(key(sample.source()));
       GanViewEvaluation.Face face =
-          new GanViewEvaluation.Face(sample.chip(), sample.chipLandmarks());
+          new GanViewEvaluation.Face(sample.identity(), sample.chip(), sample.chipLandmarks());
       if ("profile".equals(label) && (realTurned <= 0 || profiles.size() < realTurned)) {
         profiles.add(face);
       } else if ("frontal".equals(label)

@@ -40,11 +40,13 @@ public final class GanViewEvaluation {
   /**
    * An aligned face.
    *
+   * @param identity whose face it is
    * @param chip the aligned chip
    * @param landmarks its 68 landmarks in chip pixels
    */
-  public record Face(RgbImage chip, Landmarks landmarks) {
+  public record Face(String identity, RgbImage chip, Landmarks landmarks) {
     public Face {
+      java.util.Objects.requireNonNull(identity, "identity");
       java.util.Objects.requireNonNull(chip, "chip");
       java.util.Objects.requireNonNull(landmarks, "landmarks");
     }

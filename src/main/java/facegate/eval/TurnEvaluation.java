@@ -17,9 +17,12 @@ import java.util.function.IntConsumer;
  * same source faces, the pose hit rate (the yaw re-estimated on the view by each given {@link
  * ChipYaw} lies within {@link #HIT_DEGREES} of θ; a view it finds no face on is a miss, counted
  * apart too), the mean re-estimated yaw, identity (mean cosine between the view's and the source's
- * embeddings) and realism (Fréchet distance between the views' embeddings and real turned faces').
- * The real turned faces are measured too (their re-estimated |yaw| per estimator), so that a yaw
- * estimator that saturates shows apart from a renderer that does.
+ * embeddings), verification against the real turned photos (each view scored against every real
+ * turned face, the same person's as genuine pairs, others' as impostors: {@link Verification}; the
+ * unturned sources are scored the same way, the baseline a turn should beat) and realism (Fréchet
+ * distance between the views' embeddings and real turned faces'). The real turned faces are
+ * measured too (their re-estimated |yaw| per estimator), so that a yaw estimator that saturates
+ * shows apart from a renderer that does.
  */
 public final class TurnEvaluation {
   /** A view re-estimated within this many degrees of the target is a hit. */
@@ -46,6 +49,81 @@ public final class TurnEvaluation {
    */
   public record PoseHit(double hitRate, double meanReEstimatedYaw, int noFace) {}
 
+  /**
+   * Faces (views, or the unturned sources) verified against real turned photos of the same and of
+   * other people: every face paired with every real turned face.
+   *
+   * @param genuinePairs pairs with a real turned photo of the face's own person
+   * @param impostorPairs pairs with another person's
+   * @param genuineMeanCosine mean cosine of the genuine pairs; NaN without any
+   * @param impostorMeanCosine mean cosine of the impostor pairs; NaN without any
+   * @param auc area under the ROC of genuine against impostor pairs; NaN without both
+   * @param tarAtFar1e2 share of genuine pairs accepted at the highest threshold that accepts at
+   *     most 1 % of the impostor pairs; NaN without both
+   */
+  public record Verification(
+      int genuinePairs,
+      int impostorPairs,
+      double genuineMeanCosine,
+      double impostorMeanCosine,
+      double auc,
+      double tarAtFar1e2) {}
+
+  /**
+   * Scores {@code faces} (unit embeddings of {@code people}) against {@code real} (unit embeddings
+   * of {@code realPeople}).
+   */
+  static Verification verify(
+      List<float[]> faces, List<String> people, float[][] real, List<String> realPeople) {
+    int pairs = faces.size() * real.length;
+    double[] scores = new double[pairs];
+    boolean[] same = new boolean[pairs];
+    int genuine = 0;
+    double genuineSum = 0;
+    double impostorSum = 0;
+    int k = 0;
+    for (int i = 0; i < faces.size(); i++) {
+      for (int j = 0; j < real.length; j++) {
+        double score = dot(faces.get(i), real[j]);
+        scores[k] = score;
+        same[k] = people.get(i).equals(realPeople.get(j));
+        if (same[k]) {
+          genuine++;
+          genuineSum += score;
+        } else {
+          impostorSum += score;
+        }
+        k++;
+      }
+    }
+    int impostor = pairs - genuine;
+    if (genuine == 0 || impostor == 0) {
+      return new Verification(
+          genuine,
+          impostor,
+          genuine == 0 ? Double.NaN : genuineSum / genuine,
+          impostor == 0 ? Double.NaN : impostorSum / impostor,
+          Double.NaN,
+          Double.NaN);
+    }
+    Roc roc = Roc.of(scores, same);
+    return new Verification(
+        genuine,
+        impostor,
+        genuineSum / genuine,
+        impostorSum / impostor,
+        roc.auc(),
+        roc.tarAtFar(1e-2));
+  }
+
+  private static double dot(float[] a, float[] b) {
+    double sum = 0;
+    for (int i = 0; i < a.length; i++) {
+      sum += a[i] * b[i];
+    }
+    return sum;
+  }
+
   /** One (method, yaw) row: per yaw estimator (in the order given to {@link #run}) its reading. */
   public record Row(
       String method,
@@ -53,6 +131,7 @@ public final class TurnEvaluation {
       int views,
       Map<String, PoseHit> poses,
       double meanCosine,
+      Verification verification,
       double frechetDistance) {
     public Row {
       poses = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(poses));
@@ -84,12 +163,14 @@ public final class TurnEvaluation {
    *
    * @param rows one per method and yaw, methods in the order given
    * @param sourceDistance Fréchet distance of the source faces themselves to the real turned faces
+   * @param sourceVerification the unturned sources verified against the real turned faces
    * @param real per yaw estimator, how it reads the real turned faces
    * @param grid sample rows: each source, then its view per method and yaw
    */
   public record Result(
       List<Row> rows,
       double sourceDistance,
+      Verification sourceVerification,
       Map<String, RealYaws> real,
       List<List<RgbImage>> grid) {
 
@@ -111,6 +192,18 @@ public final class TurnEvaluation {
                       r.hitAt60(),
                       r.hitAt90())));
       lines.add(String.format(Locale.ROOT, "fd-sources-to-real-turned=%.4f", sourceDistance));
+      Verification v = sourceVerification;
+      lines.add(
+          String.format(
+              Locale.ROOT,
+              "sources-verified-against-real-turned genuine-pairs=%d impostor-pairs=%d"
+                  + " genuine-cosine=%.4f impostor-cosine=%.4f auc=%.4f tar-at-far-1e-2=%.4f",
+              v.genuinePairs(),
+              v.impostorPairs(),
+              v.genuineMeanCosine(),
+              v.impostorMeanCosine(),
+              v.auc(),
+              v.tarAtFar1e2()));
       StringBuilder header = new StringBuilder("| method | target yaw | n |");
       StringBuilder rule = new StringBuilder("|---|---|---|");
       for (String estimator : real.keySet()) {
@@ -119,8 +212,12 @@ public final class TurnEvaluation {
                 " pose hit (±15°, %1$s) | mean yaw (%1$s) | no face (%1$s) |", estimator));
         rule.append("---|---|---|");
       }
-      lines.add(header.append(" identity cosine | FD to real turned |").toString());
-      lines.add(rule.append("---|---|").toString());
+      lines.add(
+          header
+              .append(" identity cosine | genuine cosine to real turned | AUC vs real turned |")
+              .append(" TAR at FAR 1e-2 vs real turned | FD to real turned |")
+              .toString());
+      lines.add(rule.append("---|---|---|---|---|").toString());
       for (Row r : rows) {
         StringBuilder line =
             new StringBuilder(
@@ -138,7 +235,13 @@ public final class TurnEvaluation {
         lines.add(
             line.append(
                     String.format(
-                        Locale.ROOT, " %.3f | %.3f |", r.meanCosine(), r.frechetDistance()))
+                        Locale.ROOT,
+                        " %.3f | %.3f | %.4f | %.3f | %.3f |",
+                        r.meanCosine(),
+                        r.verification().genuineMeanCosine(),
+                        r.verification().auc(),
+                        r.verification().tarAtFar1e2(),
+                        r.frechetDistance()))
                 .toString());
       }
       return lines;
@@ -170,12 +273,15 @@ public final class TurnEvaluation {
           "need source faces, at least two real turned faces and a yaw estimator");
     }
     float[][] real = new float[realTurned.size()][];
+    List<String> realPeople = new ArrayList<>();
     Map<String, YawReadings> realReadings = readings(estimators);
     for (int i = 0; i < realTurned.size(); i++) {
       RgbImage chip = realTurned.get(i).chip();
       real[i] = networks.embed(chip).values();
+      realPeople.add(realTurned.get(i).identity());
       read(estimators, realReadings, chip);
     }
+    List<String> people = sources.stream().map(GanViewEvaluation.Face::identity).toList();
     Map<String, Tally> tallies = new LinkedHashMap<>();
     float[][] own = new float[sources.size()][];
     List<List<RgbImage>> grid = new ArrayList<>();
@@ -191,7 +297,7 @@ public final class TurnEvaluation {
               tallies.computeIfAbsent(method.getKey() + " " + yaw, k -> new Tally(estimators));
           Embedding embedding = networks.embed(view);
           read(estimators, t.readings, view);
-          t.add(source.cosine(embedding), embedding.values());
+          t.add(source.cosine(embedding), embedding.values(), face.identity());
           row.add(view);
         }
       }
@@ -203,7 +309,7 @@ public final class TurnEvaluation {
     List<Row> rows = new ArrayList<>();
     for (String method : methods.keySet()) {
       for (double yaw : yaws) {
-        rows.add(tallies.get(method + " " + yaw).row(method, yaw, real));
+        rows.add(tallies.get(method + " " + yaw).row(method, yaw, real, realPeople));
       }
     }
     Map<String, RealYaws> realYaws = new LinkedHashMap<>();
@@ -218,7 +324,12 @@ public final class TurnEvaluation {
                     r.absoluteAtLeast(30),
                     r.absoluteWithin(60, HIT_DEGREES),
                     r.absoluteWithin(90, HIT_DEGREES))));
-    return new Result(rows, FrechetDistance.between(own, real), realYaws, grid);
+    return new Result(
+        rows,
+        FrechetDistance.between(own, real),
+        verify(List.of(own), people, real, realPeople),
+        realYaws,
+        grid);
   }
 
   private static Map<String, YawReadings> readings(Map<String, ChipYaw> estimators) {
@@ -261,18 +372,20 @@ public final class TurnEvaluation {
     int views;
     double cosine;
     final List<float[]> embeddings = new ArrayList<>();
+    final List<String> people = new ArrayList<>();
 
     Tally(Map<String, ChipYaw> estimators) {
       readings = readings(estimators);
     }
 
-    void add(double cosineToSource, float[] embedding) {
+    void add(double cosineToSource, float[] embedding, String person) {
       views++;
       cosine += cosineToSource;
       embeddings.add(embedding);
+      people.add(person);
     }
 
-    Row row(String method, double target, float[][] real) {
+    Row row(String method, double target, float[][] real, List<String> realPeople) {
       double distance =
           views >= 2
               ? FrechetDistance.between(embeddings.toArray(new float[0][]), real)
@@ -281,7 +394,14 @@ public final class TurnEvaluation {
       readings.forEach(
           (name, r) ->
               poses.put(name, new PoseHit(r.within(target, HIT_DEGREES), r.meanYaw(), r.noFace())));
-      return new Row(method, target, views, poses, cosine / views, distance);
+      return new Row(
+          method,
+          target,
+          views,
+          poses,
+          cosine / views,
+          verify(embeddings, people, real, realPeople),
+          distance);
     }
   }
 }

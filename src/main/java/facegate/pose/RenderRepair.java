@@ -215,6 +215,7 @@ public final class RenderRepair implements FaceViewSynthesizer, AutoCloseable {
       losses.addProperty("l1", round(report.l1Loss()));
       losses.addProperty("identity", round(report.identityLoss()));
       losses.addProperty("unrepairedL1", round(report.unrepairedL1()));
+      losses.addProperty("profileIdentity", round(report.profileLoss()));
       losses.addProperty("imagesPerSecond", round(report.imagesPerSecond()));
       card.add("lastStep", losses);
       extra.entrySet().forEach(e -> card.add(e.getKey(), e.getValue()));

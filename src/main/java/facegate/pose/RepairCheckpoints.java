@@ -66,6 +66,7 @@ final class RepairCheckpoints implements TrainingLoop.Listener {
             progress.loss(2),
             progress.loss(3),
             progress.loss(4),
+            progress.loss(5),
             progress.stepsRun() * config.batchSize() / progress.elapsedSeconds(),
             progress.etaSeconds());
     listener.onStep(last);

@@ -20,6 +20,8 @@ import com.google.gson.JsonObject;
  * @param adversarialWeight weight of the LSGAN generator term (repaired back-renders and turned
  *     views against real photos and real profiles)
  * @param totalVariationWeight weight of the total variation of the repaired images
+ * @param profileWeight weight of the real-profile identity term ({@link ProfileIdentity}); 0 (and
+ *     absent from older manifests) for none
  * @param seed seeds the engine, the faces, the target yaws and the profiles drawn
  * @param sampleEvery steps between sample grids and checkpoints
  */
@@ -35,6 +37,7 @@ public record RepairConfig(
     float identityWeight,
     float adversarialWeight,
     float totalVariationWeight,
+    float profileWeight,
     long seed,
     int sampleEvery) {
   public RepairConfig {
@@ -51,7 +54,8 @@ public record RepairConfig(
     if (!(l1Weight >= 0)
         || !(identityWeight >= 0)
         || !(adversarialWeight >= 0)
-        || !(totalVariationWeight >= 0)) {
+        || !(totalVariationWeight >= 0)
+        || !(profileWeight >= 0)) {
       throw new IllegalArgumentException("loss weights must be >= 0");
     }
   }

@@ -30,7 +30,8 @@ import java.util.Random;
  *
  * <ul>
  *   <li>generator: λ_L1 |G(b) − x| + λ_id (1 − cos(E(G(b)), E(x))) + λ_adv (D(G(b), G(t)) − 1)² +
- *       λ_tv TV(G(b), G(t));
+ *       λ_tv TV(G(b), G(t)), plus λ_profile times the {@link ProfileIdentity} term when one is
+ *       given (turned views of frontals against their people's real profiles);
  *   <li>discriminator: (D(real) − 1)² + D(G(b), G(t))², the real batch being the photos x and as
  *       many real turned faces (e.g. CFP profiles), or the photos alone when there are none.
  * </ul>
@@ -49,6 +50,8 @@ public final class RepairTrainer {
   private final List<RgbImage> profiles;
   private final TrainableNetwork identity;
   private final RotateAndRender renderer;
+  private final ProfileIdentity profileIdentity;
+  private int skipped;
 
   /** A face to turn: a chip at the repair size and its landmarks in its pixels. */
   public record Source(RgbImage chip, Landmarks landmarks) {
@@ -77,6 +80,7 @@ public final class RepairTrainer {
       double l1Loss,
       double identityLoss,
       double unrepairedL1,
+      double profileLoss,
       double imagesPerSecond,
       long etaSeconds) {}
 
@@ -99,6 +103,20 @@ public final class RepairTrainer {
       List<RgbImage> profiles,
       TrainableNetwork identity,
       RotateAndRender renderer) {
+    this(config, sources, profiles, identity, renderer, null);
+  }
+
+  /**
+   * As above, with the real-profile identity term ({@code profileIdentity}, weighted by {@code
+   * config.profileWeight()}); null for none.
+   */
+  public RepairTrainer(
+      RepairConfig config,
+      List<Source> sources,
+      List<RgbImage> profiles,
+      TrainableNetwork identity,
+      RotateAndRender renderer,
+      ProfileIdentity profileIdentity) {
     if (identity.inputSize() != config.imageSize()) {
       throw new IllegalArgumentException(
           "the identity network takes "
@@ -115,6 +133,7 @@ public final class RepairTrainer {
     this.profiles = List.copyOf(profiles);
     this.identity = identity;
     this.renderer = renderer;
+    this.profileIdentity = profileIdentity;
   }
 
   /**
@@ -155,7 +174,15 @@ public final class RepairTrainer {
                 new TrainingLoop.CollapseDetection(
                     "repair generator loss", "repair discriminator loss"))
             .build()
-            .run(() -> step(g, d, random));
+            .run(
+                () -> {
+                  double[] losses = step(g, d, random);
+                  if (losses[6] > 0) {
+                    skipped++;
+                    manifest.addProperty("skippedNonFiniteGeneratorSteps", skipped);
+                  }
+                  return losses;
+                });
         return checks.last();
       }
     }
@@ -169,8 +196,9 @@ public final class RepairTrainer {
   }
 
   /**
-   * One generator then one discriminator update; returns G, D, L1 and identity losses and the L1 of
-   * the back-renders themselves (what the repair must beat).
+   * One generator then one discriminator update; returns G, D, L1 and identity losses, the L1 of
+   * the back-renders themselves (what the repair must beat), the profile identity term (0 without
+   * one) and 1 when the generator's update was skipped for non-finite gradients (else 0).
    */
   private double[] step(Trainer g, Trainer d, Random random) {
     int n = config.batchSize();
@@ -191,7 +219,7 @@ public final class RepairTrainer {
       NDArray broken = NDArrays.stack(new NDList(inputs));
       NDArray real = photos.concat(realTurnedFaces(manager, n, random), 0);
       NDArray photoIdentity = PoseGanTrainer.embed(identity, manager, photos).stopGradient();
-      double[] losses = new double[5];
+      double[] losses = new double[7];
       losses[4] = RepairLosses.l1(broken.get("0:" + n), photos).getFloat();
       NDArray repaired;
       try (GradientCollector collector = g.newGradientCollector()) {
@@ -207,12 +235,32 @@ public final class RepairTrainer {
                 .add(identityLoss.mul(config.identityWeight()))
                 .add(adversarial.mul(config.adversarialWeight()))
                 .add(RepairLosses.totalVariation(repaired).mul(config.totalVariationWeight()));
+        if (profileIdentity != null && config.profileWeight() > 0) {
+          NDArray profile =
+              profileIdentity.loss(
+                  manager,
+                  x -> g.forward(new NDList(x)).singletonOrThrow(),
+                  config.imageSize(),
+                  n,
+                  random);
+          loss = loss.add(profile.mul(config.profileWeight()));
+          losses[5] = profile.getFloat();
+        }
         collector.backward(loss);
         losses[0] = loss.getFloat();
         losses[2] = l1.getFloat();
         losses[3] = identityLoss.getFloat();
       }
-      g.step();
+      // A step whose generator gradients are not all finite is skipped and its gradients cleared
+      // (a gradient collector's own zeroing subtracts the gradient from itself, which leaves NaN):
+      // seen, rarely and not reproducibly, with the profile term's gradients through the identity
+      // network; one such update turns every weight into NaN.
+      if (finiteGradients(g.getModel())) {
+        g.step();
+      } else {
+        clearGradients(g.getModel());
+        losses[6] = 1;
+      }
       PoseGanTrainer.zeroGradients(d.getModel());
       NDArray fixed = repaired.stopGradient();
       try (GradientCollector collector = d.newGradientCollector()) {
@@ -225,6 +273,29 @@ public final class RepairTrainer {
       }
       d.step();
       return losses;
+    }
+  }
+
+  /** Whether every gradient of {@code model}'s parameters is finite. */
+  static boolean finiteGradients(Model model) {
+    for (ai.djl.nn.Parameter parameter : model.getBlock().getParameters().values()) {
+      if (parameter.isInitialized() && parameter.getArray().hasGradient()) {
+        NDArray gradient = parameter.getArray().getGradient();
+        if (gradient.isNaN().any().getBoolean() || gradient.isInfinite().any().getBoolean()) {
+          return false;
+        }
+      }
+    }
+    return true;
+  }
+
+  /** Sets every gradient of {@code model}'s parameters to zero, NaN and infinity included. */
+  static void clearGradients(Model model) {
+    for (ai.djl.nn.Parameter parameter : model.getBlock().getParameters().values()) {
+      if (parameter.isInitialized() && parameter.getArray().hasGradient()) {
+        NDArray gradient = parameter.getArray().getGradient();
+        gradient.set(new float[Math.toIntExact(gradient.size())]);
+      }
     }
   }
 

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import facegate.train.FaceSample;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import picocli.CommandLine;
@@ -30,26 +32,30 @@ final class GeneratorSmoke {
 
   /**
    * Runs {@code command} for 3 steps (grids at steps 2 and 3) with {@code batch} faces into {@code
-   * model}, checks the summary, the grids and the manifest {@code manifestName}; returns the
-   * command's output.
+   * model} (plus {@code extra} arguments), checks the summary, the grids and the manifest {@code
+   * manifestName}; returns the command's output.
    */
-  static String train(String command, Path model, String crops, int batch, String manifestName)
+  static String train(
+      String command, Path model, String crops, int batch, String manifestName, String... extra)
       throws Exception {
-    String out =
-        run(
-            command,
-            "--folder-dataset",
-            LFW.toString(),
-            "--crop-cache",
-            crops,
-            "--out",
-            model.toString(),
-            "--batch",
-            String.valueOf(batch),
-            "--max-steps",
-            "3",
-            "--sample-every",
-            "2");
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                command,
+                "--folder-dataset",
+                LFW.toString(),
+                "--crop-cache",
+                crops,
+                "--out",
+                model.toString(),
+                "--batch",
+                String.valueOf(batch),
+                "--max-steps",
+                "3",
+                "--sample-every",
+                "2"));
+    args.addAll(List.of(extra));
+    String out = run(args.toArray(new String[0]));
     Matcher m = SUMMARY.matcher(out);
     assertTrue(m.find(), out);
     assertEquals("3", m.group(1));

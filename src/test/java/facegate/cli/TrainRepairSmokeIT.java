@@ -24,6 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class TrainRepairSmokeIT {
   private static final Pattern L1 = Pattern.compile("l1-loss=(\\S+) unrepaired-l1=(\\S+)");
+  private static final Pattern PROFILE = Pattern.compile("\"profileIdentity\": (\\S+?),?\n");
 
   @TempDir Path work;
 
@@ -51,5 +52,31 @@ class TrainRepairSmokeIT {
     String augment = GeneratorSmoke.augment(work, "rr", "--repair-model", model);
     assertTrue(augment.contains("views=6"), augment);
     assertTrue(Files.exists(work.resolve("views/a-rr-0.png")));
+  }
+
+  @Test
+  void trainsWithTheRealProfileIdentityTermThroughTheShippedEmbedder() throws Exception {
+    Path model = work.resolve("rr-profile");
+    String crops = work.resolve("crops").toString();
+    // fixture faces at |yaw| >= 5 play the real turned faces, so that people have both kinds
+    String out =
+        GeneratorSmoke.train(
+            "train-repair",
+            model,
+            crops,
+            2,
+            RenderRepair.MANIFEST,
+            "--lambda-profile",
+            "1",
+            "--turned-yaw",
+            "5");
+    String card = Files.readString(model.resolve(RenderRepair.MANIFEST));
+    Matcher term = PROFILE.matcher(card);
+    assertTrue(term.find(), card);
+    double loss = Double.parseDouble(term.group(1));
+    assertTrue(loss > 0 && loss < 2, "1 - cos lies in (0, 2): " + card);
+    assertTrue(card.contains("\"profileWeight\": 1.0"), card);
+    assertTrue(card.contains("dlib-resnet-faceapi"), card);
+    assertTrue(out.contains("steps=3"), out);
   }
 }

@@ -31,7 +31,8 @@ class TurnEvaluationTest {
   }
 
   private static GanViewEvaluation.Face face(double yawDegrees, int source) {
-    return new GanViewEvaluation.Face(chip(yawDegrees, source), new Landmarks(new double[136]));
+    return new GanViewEvaluation.Face(
+        "p" + source, chip(yawDegrees, source), new Landmarks(new double[136]));
   }
 
   private static final GanViewEvaluation.ChipNetworks NETWORKS =
@@ -67,7 +68,7 @@ class TurnEvaluationTest {
     estimators.put("half-sighted", HALF_SIGHTED);
     return TurnEvaluation.run(
         List.of(face(0, 1), face(0, 2), face(0, 3)),
-        List.of(face(90, 10), face(-80, 11), face(50, 12), face(10, 13)),
+        List.of(face(90, 1), face(-80, 2), face(50, 12), face(10, 13)),
         methods,
         List.of(-60.0, 30.0, 90.0),
         estimators,
@@ -128,10 +129,66 @@ class TurnEvaluationTest {
     List<String> lines = run().lines();
     assertTrue(lines.get(0).startsWith("real-turned-faces yaw=exact n=4 no-face=0"), lines.get(0));
     assertTrue(lines.get(1).contains("yaw=half-sighted n=4 no-face=1"), lines.get(1));
-    assertTrue(lines.get(3).contains("pose hit (±15°, half-sighted)"), lines.get(3));
     assertTrue(
-        lines.get(7).startsWith("| exact | +90 | 3 | 1.00 | 90.0 | 0 | 0.00 | NaN | 3 | "),
-        lines.get(7));
+        lines.get(3).startsWith("sources-verified-against-real-turned genuine-pairs=2"),
+        lines.get(3));
+    assertTrue(lines.get(4).contains("pose hit (±15°, half-sighted)"), lines.get(4));
+    assertTrue(lines.get(4).contains("| AUC vs real turned |"), lines.get(4));
+    assertTrue(
+        lines.get(8).startsWith("| exact | +90 | 3 | 1.00 | 90.0 | 0 | 0.00 | NaN | 3 | "),
+        lines.get(8));
+  }
+
+  @Test
+  void verificationPairsEveryFaceWithEveryRealTurnedFace() {
+    // unit vectors in the plane; p1's view matches its first real photo exactly
+    List<float[]> views = List.of(new float[] {1, 0}, new float[] {0, 1});
+    float[][] real = {{1, 0}, {0.6f, 0.8f}, {0.5f, 0.8660254f}};
+    TurnEvaluation.Verification v =
+        TurnEvaluation.verify(views, List.of("p1", "p2"), real, List.of("p1", "p2", "p1"));
+    // genuine: 1 (p1-r0), 0.5 (p1-r2), 0.8 (p2-r1); impostor: 0.6 (p1-r1), 0 (p2-r0), 0.866
+    assertEquals(3, v.genuinePairs());
+    assertEquals(3, v.impostorPairs());
+    assertEquals(2.3 / 3, v.genuineMeanCosine(), 1e-6);
+    assertEquals(1.4660254 / 3, v.impostorMeanCosine(), 1e-6);
+    // of the 9 genuine-impostor orderings 6 are right: 1 beats all three, 0.8 two, 0.5 one
+    assertEquals(6 / 9.0, v.auc(), 1e-9);
+    // no impostor may pass: the threshold sits above 0.866, where only the 1 is accepted
+    assertEquals(1 / 3.0, v.tarAtFar1e2(), 1e-9);
+    TurnEvaluation.Verification none =
+        TurnEvaluation.verify(views, List.of("p1", "p2"), real, List.of("p3", "p3", "p3"));
+    assertEquals(0, none.genuinePairs());
+    assertTrue(Double.isNaN(none.auc()));
+    assertTrue(Double.isNaN(none.genuineMeanCosine()));
+  }
+
+  @Test
+  void viewsAndSourcesAreVerifiedAgainstTheirPeoplesRealTurnedFaces() {
+    TurnEvaluation.Result result = run();
+    // sources p1, p2, p3 (yaw 0); real turned faces of p1 (90), p2 (-80), p12, p13
+    TurnEvaluation.Verification sources = result.sourceVerification();
+    assertEquals(2, sources.genuinePairs());
+    assertEquals(10, sources.impostorPairs());
+    TurnEvaluation.Row exact90 =
+        result.rows().stream()
+            .filter(r -> r.method().equals("exact") && r.yawDegrees() == 90)
+            .findFirst()
+            .orElseThrow();
+    // p1's +90 view is the very chip of p1's real +90 photo: cosine 1
+    float[] p2At90 = NETWORKS.embed(chip(90, 2)).values();
+    float[] p2Real = NETWORKS.embed(chip(-80, 2)).values();
+    double expected = (1 + cosine(p2At90, p2Real)) / 2;
+    assertEquals(expected, exact90.verification().genuineMeanCosine(), 1e-6);
+    assertEquals(2, exact90.verification().genuinePairs());
+    assertEquals(10, exact90.verification().impostorPairs());
+  }
+
+  private static double cosine(float[] a, float[] b) {
+    double sum = 0;
+    for (int i = 0; i < a.length; i++) {
+      sum += a[i] * b[i];
+    }
+    return sum;
   }
 
   @Test
