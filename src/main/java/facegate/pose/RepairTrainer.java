@@ -51,7 +51,6 @@ public final class RepairTrainer {
   private final TrainableNetwork identity;
   private final RotateAndRender renderer;
   private final ProfileIdentity profileIdentity;
-  private int skipped;
 
   /** A face to turn: a chip at the repair size and its landmarks in its pixels. */
   public record Source(RgbImage chip, Landmarks landmarks) {
@@ -96,19 +95,8 @@ public final class RepairTrainer {
    * @param profiles real turned faces for the discriminator, at {@code config.imageSize()}; may be
    *     empty
    * @param identity the identity network, frozen here; it must take {@code config.imageSize()} px
-   */
-  public RepairTrainer(
-      RepairConfig config,
-      List<Source> sources,
-      List<RgbImage> profiles,
-      TrainableNetwork identity,
-      RotateAndRender renderer) {
-    this(config, sources, profiles, identity, renderer, null);
-  }
-
-  /**
-   * As above, with the real-profile identity term ({@code profileIdentity}, weighted by {@code
-   * config.profileWeight()}); null for none.
+   * @param profileIdentity the real-profile identity term, weighted by {@code
+   *     config.profileWeight()}; null for none
    */
   public RepairTrainer(
       RepairConfig config,
@@ -165,6 +153,7 @@ public final class RepairTrainer {
         }
         RepairCheckpoints checks =
             new RepairCheckpoints(config, g, generator, renderer, grid, out, manifest, listener);
+        int[] skipped = {0};
         TrainingLoop.builder()
             .setMaxSteps(config.maxSteps())
             .optMaxMinutes(config.maxMinutes())
@@ -178,8 +167,7 @@ public final class RepairTrainer {
                 () -> {
                   double[] losses = step(g, d, random);
                   if (losses[6] > 0) {
-                    skipped++;
-                    manifest.addProperty("skippedNonFiniteGeneratorSteps", skipped);
+                    manifest.addProperty("skippedNonFiniteGeneratorSteps", ++skipped[0]);
                   }
                   return losses;
                 });
