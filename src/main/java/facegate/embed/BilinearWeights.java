@@ -7,11 +7,11 @@ package facegate.embed;
  * - 1)} with aligned corners, {@code in / out} otherwise. The lower neighbour is {@code
  * max(floor(source), 0)}, the upper {@code min(ceil(source), in - 1)}, as in TensorFlow and tfjs.
  */
-final class BilinearWeights {
+public final class BilinearWeights {
   private BilinearWeights() {}
 
   /** Row-major {@code [out, in]} interpolation weights; each row sums to 1. */
-  static float[] matrix(int in, int out, boolean alignCorners, boolean halfPixelCenters) {
+  public static float[] matrix(int in, int out, boolean alignCorners, boolean halfPixelCenters) {
     if (in < 1 || out < 1) {
       throw new IllegalArgumentException("sizes must be positive: " + in + " -> " + out);
     }

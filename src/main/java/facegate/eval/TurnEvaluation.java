@@ -58,8 +58,8 @@ public final class TurnEvaluation {
    * @param genuineMeanCosine mean cosine of the genuine pairs; NaN without any
    * @param impostorMeanCosine mean cosine of the impostor pairs; NaN without any
    * @param auc area under the ROC of genuine against impostor pairs; NaN without both
-   * @param tarAtFar1e2 share of genuine pairs accepted at the highest threshold that accepts at
-   *     most 1 % of the impostor pairs; NaN without both
+   * @param tarAtFar1e2 share of genuine pairs accepted at the lowest threshold that accepts at most
+   *     1 % of the impostor pairs; NaN without both
    */
   public record Verification(
       int genuinePairs,

@@ -7,6 +7,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import facegate.core.Landmarks;
 import facegate.core.RgbImage;
+import facegate.embed.BilinearWeights;
 import facegate.embed.TrainableNetwork;
 import facegate.vision.FaceAligner;
 import java.util.ArrayList;
@@ -141,8 +142,8 @@ public final class ProfileIdentity {
   /**
    * {@code render - up(small) + up(repaired)}, NCHW: the generator's output ({@code repaired}, at
    * the size of its input {@code small}) as the coarse band of the full-size {@code render}, as
-   * {@link RenderRepair} does at use time; {@code up} is bilinear (half-pixel centres). Where the
-   * generator changes nothing this is {@code render}.
+   * {@link RenderRepair} does at use time; {@code up} is bilinear with half-pixel centres ({@link
+   * BilinearWeights}). Where the generator changes nothing this is {@code render}.
    */
   static NDArray withDetail(NDArray render, NDArray small, NDArray repaired) {
     int size = (int) render.getShape().get(3);
@@ -150,26 +151,12 @@ public final class ProfileIdentity {
     NDArray up =
         render
             .getManager()
-            .create(bilinear(smallSize, size), new Shape(size, smallSize))
+            .create(
+                BilinearWeights.matrix(smallSize, size, false, true), new Shape(size, smallSize))
             .toType(render.getDataType(), false);
     NDArray upT = up.transpose();
     NDArray change = repaired.sub(small);
     return render.add(up.matMul(change).matMul(upT));
-  }
-
-  /** Row-major {@code [out, in]} bilinear weights, half-pixel centres, edges clamped. */
-  static float[] bilinear(int in, int out) {
-    double scale = in / (double) out;
-    float[] weights = new float[out * in];
-    for (int o = 0; o < out; o++) {
-      double source = Math.max(0, Math.min(in - 1, (o + 0.5) * scale - 0.5));
-      int lower = (int) Math.floor(source);
-      int upper = Math.min(lower + 1, in - 1);
-      double fraction = source - lower;
-      weights[o * in + lower] += (float) (1 - fraction);
-      weights[o * in + upper] += (float) fraction;
-    }
-    return weights;
   }
 
   /** Unit embeddings of images and their mirror images, summed and normalised. */

@@ -9,7 +9,7 @@ import ai.djl.ndarray.types.Shape;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
-/** {@link ProfileIdentity}'s use-time composition on tensors and its upsampling weights. */
+/** {@link ProfileIdentity}'s use-time composition on tensors. */
 class ProfileIdentityTest {
   private static NDArray noise(NDManager manager, int size, long seed) {
     Random random = new Random(seed);
@@ -58,21 +58,6 @@ class ProfileIdentityTest {
       assertEquals(0, spread[13 * 30 + 20], 1e-6);
       assertEquals(0, spread[0], 1e-6);
       assertEquals(0, spread[3 * 30 * 30 + 13 * 30 + 13], 1e-6); // green untouched
-    }
-  }
-
-  @Test
-  void bilinearWeightsRowsSumToOneAndFollowHalfPixelCentres() {
-    float[] w = ProfileIdentity.bilinear(2, 4);
-    // out 0: source -0.25 clamps to 0; out 1: 0.25; out 2: 0.75; out 3: 1.25 clamps to 1
-    assertArrayEquals(new float[] {1, 0, 0.75f, 0.25f, 0.25f, 0.75f, 0, 1}, w, 1e-6f);
-    float[] big = ProfileIdentity.bilinear(64, 150);
-    for (int o = 0; o < 150; o++) {
-      double sum = 0;
-      for (int i = 0; i < 64; i++) {
-        sum += big[o * 64 + i];
-      }
-      assertEquals(1, sum, 1e-5);
     }
   }
 }
