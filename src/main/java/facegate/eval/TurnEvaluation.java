@@ -74,8 +74,8 @@ public final class TurnEvaluation {
    * of {@code realPeople}).
    */
   static Verification verify(
-      List<float[]> faces, List<String> people, float[][] real, List<String> realPeople) {
-    int pairs = faces.size() * real.length;
+      List<Embedding> faces, List<String> people, List<Embedding> real, List<String> realPeople) {
+    int pairs = faces.size() * real.size();
     double[] scores = new double[pairs];
     boolean[] same = new boolean[pairs];
     int genuine = 0;
@@ -83,8 +83,8 @@ public final class TurnEvaluation {
     double impostorSum = 0;
     int k = 0;
     for (int i = 0; i < faces.size(); i++) {
-      for (int j = 0; j < real.length; j++) {
-        double score = dot(faces.get(i), real[j]);
+      for (int j = 0; j < real.size(); j++) {
+        double score = faces.get(i).cosine(real.get(j));
         scores[k] = score;
         same[k] = people.get(i).equals(realPeople.get(j));
         if (same[k]) {
@@ -114,14 +114,6 @@ public final class TurnEvaluation {
         impostorSum / impostor,
         roc.auc(),
         roc.tarAtFar(1e-2));
-  }
-
-  private static double dot(float[] a, float[] b) {
-    double sum = 0;
-    for (int i = 0; i < a.length; i++) {
-      sum += a[i] * b[i];
-    }
-    return sum;
   }
 
   /** One (method, yaw) row: per yaw estimator (in the order given to {@link #run}) its reading. */
@@ -272,23 +264,22 @@ public final class TurnEvaluation {
       throw new IllegalArgumentException(
           "need source faces, at least two real turned faces and a yaw estimator");
     }
-    float[][] real = new float[realTurned.size()][];
+    List<Embedding> real = new ArrayList<>();
     List<String> realPeople = new ArrayList<>();
     Map<String, YawReadings> realReadings = readings(estimators);
-    for (int i = 0; i < realTurned.size(); i++) {
-      RgbImage chip = realTurned.get(i).chip();
-      real[i] = networks.embed(chip).values();
-      realPeople.add(realTurned.get(i).identity());
-      read(estimators, realReadings, chip);
+    for (GanViewEvaluation.Face face : realTurned) {
+      real.add(networks.embed(face.chip()));
+      realPeople.add(face.identity());
+      read(estimators, realReadings, face.chip());
     }
     List<String> people = sources.stream().map(GanViewEvaluation.Face::identity).toList();
     Map<String, Tally> tallies = new LinkedHashMap<>();
-    float[][] own = new float[sources.size()][];
+    List<Embedding> own = new ArrayList<>();
     List<List<RgbImage>> grid = new ArrayList<>();
     for (int i = 0; i < sources.size(); i++) {
       GanViewEvaluation.Face face = sources.get(i);
       Embedding source = networks.embed(face.chip());
-      own[i] = source.values();
+      own.add(source);
       List<RgbImage> row = new ArrayList<>(List.of(face.chip()));
       for (Map.Entry<String, Method> method : methods.entrySet()) {
         for (double yaw : yaws) {
@@ -297,7 +288,7 @@ public final class TurnEvaluation {
               tallies.computeIfAbsent(method.getKey() + " " + yaw, k -> new Tally(estimators));
           Embedding embedding = networks.embed(view);
           read(estimators, t.readings, view);
-          t.add(source.cosine(embedding), embedding.values(), face.identity());
+          t.add(source.cosine(embedding), embedding, face.identity());
           row.add(view);
         }
       }
@@ -326,10 +317,15 @@ public final class TurnEvaluation {
                     r.absoluteWithin(90, HIT_DEGREES))));
     return new Result(
         rows,
-        FrechetDistance.between(own, real),
-        verify(List.of(own), people, real, realPeople),
+        FrechetDistance.between(values(own), values(real)),
+        verify(own, people, real, realPeople),
         realYaws,
         grid);
+  }
+
+  /** The vectors of {@code embeddings}, as {@link FrechetDistance} takes them. */
+  private static float[][] values(List<Embedding> embeddings) {
+    return embeddings.stream().map(Embedding::values).toArray(float[][]::new);
   }
 
   private static Map<String, YawReadings> readings(Map<String, ChipYaw> estimators) {
@@ -371,25 +367,23 @@ public final class TurnEvaluation {
     final Map<String, YawReadings> readings;
     int views;
     double cosine;
-    final List<float[]> embeddings = new ArrayList<>();
+    final List<Embedding> embeddings = new ArrayList<>();
     final List<String> people = new ArrayList<>();
 
     Tally(Map<String, ChipYaw> estimators) {
       readings = readings(estimators);
     }
 
-    void add(double cosineToSource, float[] embedding, String person) {
+    void add(double cosineToSource, Embedding embedding, String person) {
       views++;
       cosine += cosineToSource;
       embeddings.add(embedding);
       people.add(person);
     }
 
-    Row row(String method, double target, float[][] real, List<String> realPeople) {
+    Row row(String method, double target, List<Embedding> real, List<String> realPeople) {
       double distance =
-          views >= 2
-              ? FrechetDistance.between(embeddings.toArray(new float[0][]), real)
-              : Double.NaN;
+          views >= 2 ? FrechetDistance.between(values(embeddings), values(real)) : Double.NaN;
       Map<String, PoseHit> poses = new LinkedHashMap<>();
       readings.forEach(
           (name, r) ->

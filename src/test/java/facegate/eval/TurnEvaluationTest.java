@@ -142,8 +142,8 @@ class TurnEvaluationTest {
   @Test
   void verificationPairsEveryFaceWithEveryRealTurnedFace() {
     // unit vectors in the plane; p1's view matches its first real photo exactly
-    List<float[]> views = List.of(new float[] {1, 0}, new float[] {0, 1});
-    float[][] real = {{1, 0}, {0.6f, 0.8f}, {0.5f, 0.8660254f}};
+    List<Embedding> views = List.of(unit(1, 0), unit(0, 1));
+    List<Embedding> real = List.of(unit(1, 0), unit(0.6f, 0.8f), unit(0.5f, 0.8660254f));
     TurnEvaluation.Verification v =
         TurnEvaluation.verify(views, List.of("p1", "p2"), real, List.of("p1", "p2", "p1"));
     // genuine: 1 (p1-r0), 0.5 (p1-r2), 0.8 (p2-r1); impostor: 0.6 (p1-r1), 0 (p2-r0), 0.866
@@ -175,20 +175,14 @@ class TurnEvaluationTest {
             .findFirst()
             .orElseThrow();
     // p1's +90 view is the very chip of p1's real +90 photo: cosine 1
-    float[] p2At90 = NETWORKS.embed(chip(90, 2)).values();
-    float[] p2Real = NETWORKS.embed(chip(-80, 2)).values();
-    double expected = (1 + cosine(p2At90, p2Real)) / 2;
+    double expected = (1 + NETWORKS.embed(chip(90, 2)).cosine(NETWORKS.embed(chip(-80, 2)))) / 2;
     assertEquals(expected, exact90.verification().genuineMeanCosine(), 1e-6);
     assertEquals(2, exact90.verification().genuinePairs());
     assertEquals(10, exact90.verification().impostorPairs());
   }
 
-  private static double cosine(float[] a, float[] b) {
-    double sum = 0;
-    for (int i = 0; i < a.length; i++) {
-      sum += a[i] * b[i];
-    }
-    return sum;
+  private static Embedding unit(float x, float y) {
+    return new Embedding(new float[] {x, y});
   }
 
   @Test
