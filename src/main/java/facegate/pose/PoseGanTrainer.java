@@ -211,14 +211,16 @@ public final class PoseGanTrainer {
   }
 
   /**
-   * Clears the gradients the other network's update left on {@code model}'s parameters (the
-   * generator's loss also reaches the discriminator's, and the other way round).
+   * Sets every gradient of {@code model}'s parameters to zero, NaN and infinity included: clears
+   * what the other network's update left there (the generator's loss also reaches the
+   * discriminator's, and the other way round) and a skipped non-finite update. Overwritten, not
+   * subtracted from itself (as DJL's gradient collector does), which would leave NaN.
    */
   static void zeroGradients(Model model) {
     for (Parameter parameter : model.getBlock().getParameters().values()) {
       if (parameter.isInitialized() && parameter.getArray().hasGradient()) {
         NDArray gradient = parameter.getArray().getGradient();
-        gradient.subi(gradient);
+        gradient.set(new float[Math.toIntExact(gradient.size())]);
       }
     }
   }

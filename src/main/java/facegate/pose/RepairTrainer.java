@@ -251,7 +251,7 @@ public final class RepairTrainer {
       if (finiteGradients(g.getModel())) {
         g.step();
       } else {
-        clearGradients(g.getModel());
+        PoseGanTrainer.zeroGradients(g.getModel());
         losses[6] = 1;
       }
       PoseGanTrainer.zeroGradients(d.getModel());
@@ -267,7 +267,7 @@ public final class RepairTrainer {
       if (finiteGradients(d.getModel())) {
         d.step();
       } else {
-        clearGradients(d.getModel());
+        PoseGanTrainer.zeroGradients(d.getModel());
         losses[7] = 1;
       }
       return losses;
@@ -285,16 +285,6 @@ public final class RepairTrainer {
       }
     }
     return true;
-  }
-
-  /** Sets every gradient of {@code model}'s parameters to zero, NaN and infinity included. */
-  static void clearGradients(Model model) {
-    for (ai.djl.nn.Parameter parameter : model.getBlock().getParameters().values()) {
-      if (parameter.isInitialized() && parameter.getArray().hasGradient()) {
-        NDArray gradient = parameter.getArray().getGradient();
-        gradient.set(new float[Math.toIntExact(gradient.size())]);
-      }
-    }
   }
 
   /** {@code n} random real turned faces, or none (an empty batch) when there are none. */

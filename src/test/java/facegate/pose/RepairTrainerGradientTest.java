@@ -14,7 +14,7 @@ import ai.djl.training.loss.Loss;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@link RepairTrainer#finiteGradients} and {@link RepairTrainer#clearGradients}: the guard that
+ * {@link RepairTrainer#finiteGradients} and {@link PoseGanTrainer#zeroGradients}: the guard that
  * skips an update with NaN or ∞ in it, and what clears such gradients (a gradient collector's own
  * zeroing does not).
  */
@@ -38,10 +38,10 @@ class RepairTrainerGradientTest {
         assertFalse(finiteAfter(trainer, Float.NaN));
         // a collector's zeroing subtracts the gradient from itself: NaN stays NaN
         assertFalse(finiteAfter(trainer, 2));
-        RepairTrainer.clearGradients(trainer.getModel());
+        PoseGanTrainer.zeroGradients(trainer.getModel());
         assertTrue(finiteAfter(trainer, 2));
         assertFalse(finiteAfter(trainer, Float.POSITIVE_INFINITY));
-        RepairTrainer.clearGradients(trainer.getModel());
+        PoseGanTrainer.zeroGradients(trainer.getModel());
         assertTrue(finiteAfter(trainer, 1));
       }
     }
